@@ -1,0 +1,224 @@
+"""Bring files into the index: load, split, diff against what is indexed, embed only what changed."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import numpy as np
+
+from .catalog import Catalog
+from .embedder import Embedder
+from .loaders import load_paths
+from .paragraphs import embedding_windows, split_article
+from .types import Article, IngestReport, Paragraph, Skipped
+from .vectors import VectorStore
+
+log = logging.getLogger(__name__)
+
+GROUP_WINDOWS = 4096  # windows embedded and written per group: progress is kept as it goes
+
+
+@dataclass
+class _Pending:
+    article: Article
+    paragraphs: list[Paragraph]
+    stale: list[str]  # paragraph ids whose old vectors must go (changed or gone)
+    need: list[Paragraph]  # paragraphs that need vectors written
+
+
+def source_file(source: str) -> str:
+    """The file part of an article's source (JSONL sources carry ':<line>')."""
+    head, _, tail = source.rpartition(":")
+    return head if head and tail.isdigit() else source
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    catalog: Catalog,
+    vectors: VectorStore,
+    embedder: Embedder,
+    *,
+    prune: bool = False,
+    progress: bool | None = None,
+) -> IngestReport:
+    t0 = time.perf_counter()
+    report = IngestReport()
+    loaded = load_paths(paths)
+    report.skipped.extend(Skipped(e.path, e.reason) for e in loaded.errors)
+    failed_files = {source_file(e.path) for e in loaded.errors}
+
+    hashes = catalog.paragraph_hashes()
+    sources = catalog.sources()
+    old_articles = {a.id: a for a in catalog.articles()} if sources else {}
+    have_vectors = vectors.paragraph_ids() if hashes else set()
+
+    accepted: dict[str, Article] = {}
+    pending: list[_Pending] = []
+    for article in loaded.articles:
+        problem = _duplicate_problem(article, accepted, old_articles)
+        if problem:
+            report.skipped.append(Skipped(article.source, problem))
+            continue
+        if article.id in accepted:
+            continue  # the same article twice, word for word: harmless
+        accepted[article.id] = article
+        paragraphs = split_article(article)
+        old = hashes.get(article.id, {})
+        new_ids = {p.id for p in paragraphs}
+        stale = [pid for pid in old if pid not in new_ids]
+        report.deleted += len(stale)
+        need = []
+        meta_changed = _meta_changed(article, old_articles.get(article.id))
+        for p in paragraphs:
+            if p.id not in old:
+                report.added += 1
+                need.append(p)
+            elif old[p.id] != p.hash or p.id not in have_vectors:
+                report.updated += 1
+                stale.append(p.id)
+                need.append(p)
+            else:
+                report.unchanged += 1
+                if meta_changed:
+                    need.append(p)  # vectors reused below; metadata refreshed
+        if need or stale or meta_changed or article.id not in old_articles:
+            pending.append(_Pending(article, paragraphs, stale, need))
+    report.articles = len(accepted)
+
+    _write(pending, vectors, catalog, embedder, report, progress)
+
+    if prune:
+        for article_id, source in sources.items():
+            if article_id in accepted or source_file(source) in failed_files:
+                continue
+            gone = list(hashes.get(article_id, {}))
+            vectors.delete_paragraphs(gone)
+            catalog.delete_article(article_id)
+            report.deleted += len(gone)
+            log.info("pruned %s (%s)", article_id, source)
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _duplicate_problem(article: Article, accepted: dict, old_articles: dict) -> str | None:
+    other = accepted.get(article.id)
+    if other is not None:
+        if other.body == article.body and other.title == article.title:
+            return None
+        return (
+            f"duplicate id {article.id!r} with different text (also in {other.source}); "
+            "give one of them another id"
+        )
+    indexed = old_articles.get(article.id)
+    if indexed is None or indexed.body == article.body:
+        return None
+    old_file = source_file(indexed.source)
+    if old_file != source_file(article.source) and Path(old_file).exists():
+        return (
+            f"duplicate id {article.id!r} with different text: already indexed from {indexed.source}; "
+            "give this article another id"
+        )
+    return None
+
+
+def _meta_changed(article: Article, old: Article | None) -> bool:
+    if old is None:
+        return False
+    return (article.title, article.outlet, article.published, article.url, article.source) != (
+        old.title, old.outlet, old.published, old.url, old.source,
+    )
+
+
+def _write(pending, vectors, catalog, embedder, report, progress) -> None:
+    """Embed and store the pending articles in groups, so work is kept as it goes."""
+    if not pending:
+        return
+    reuse = vectors.vectors_by_hash(sorted({p.hash for item in pending for p in item.need}))
+    total = sum(len(item.need) for item in pending)
+    bar = _progress_bar(total, progress)
+    try:
+        group: list[_Pending] = []
+        size = 0
+        for item in pending:
+            group.append(item)
+            size += len(item.need)
+            if size >= GROUP_WINDOWS:
+                _write_group(group, vectors, catalog, embedder, reuse, report, bar)
+                group, size = [], 0
+        _write_group(group, vectors, catalog, embedder, reuse, report, bar)
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _write_group(group, vectors, catalog, embedder, reuse, report, bar) -> None:
+    if not group:
+        return
+    # Each paragraph's windows: reused vectors where the same text was embedded before.
+    windows: dict[str, list[str]] = {}
+    vecs: dict[tuple[str, int], np.ndarray] = {}
+    todo: list[tuple[str, int, str]] = []  # (paragraph id, window number, text)
+    reused = 0
+    for item in group:
+        for p in item.need:
+            if p.hash in reuse:
+                windows[p.id] = [t for t, _ in reuse[p.hash]]
+                for w, (_, v) in enumerate(reuse[p.hash]):
+                    vecs[(p.id, w)] = v
+                reused += 1
+                continue
+            windows[p.id] = embedding_windows(p.text, embedder.count_tokens, embedder.max_tokens)
+            todo.extend((p.id, w, t) for w, t in enumerate(windows[p.id]))
+    if bar is not None and reused:
+        bar.update(reused)
+    # Embed longest first in batches (as sentence-transformers does within one call).
+    todo.sort(key=lambda t: -len(t[2]))
+    last_window = {pid: len(ws) - 1 for pid, ws in windows.items()}
+    batch = max(1, getattr(embedder, "batch_size", 64)) * 4
+    for i in range(0, len(todo), batch):
+        chunk = todo[i : i + batch]
+        out = embedder.embed([t for _, _, t in chunk])
+        for (pid, w, _), v in zip(chunk, out):
+            vecs[(pid, w)] = v
+        report.embedded += len(chunk)
+        if bar is not None:
+            bar.update(sum(1 for pid, w, _ in chunk if w == last_window[pid]))
+    for item in group:
+        a = item.article
+        records = []
+        for p in item.need:
+            for w, text in enumerate(windows[p.id]):
+                rid = p.id if w == 0 else f"{p.id}~w{w}"
+                meta = {
+                    "paragraph_id": p.id,
+                    "article_id": a.id,
+                    "outlet": a.outlet,
+                    "published": a.published.toordinal(),
+                    "hash": p.hash,
+                    "window": w,
+                }
+                records.append((rid, text, vecs[(p.id, w)], meta))
+        if item.stale:
+            vectors.delete_paragraphs(item.stale)
+        vectors.put(records)
+        catalog.put_article(a, item.paragraphs)
+
+
+def _progress_bar(total: int, progress: bool | None):
+    if progress is False or total == 0:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(
+        total=total,
+        unit="paragraph",
+        desc="Embedding",
+        file=sys.stderr,
+        disable=None if progress is None else not progress,
+        dynamic_ncols=True,
+    )

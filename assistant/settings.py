@@ -1,0 +1,84 @@
+"""One settings object for the whole assistant; every field says what it does.
+
+Each field can be set from the environment as ``ASSISTANT_<FIELD NAME IN CAPITALS>``;
+explicit keyword arguments win over the environment.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+
+def _setting(default, description: str, **kwargs):
+    return field(default=default, metadata={"description": description}, **kwargs)
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = _setting(
+        Path(".assistant-data"),
+        "Folder holding the Chroma index and the article catalog (env ASSISTANT_DATA_DIR).",
+    )
+    collection: str = _setting("paragraphs", "Name of the Chroma collection of paragraph vectors.")
+    generator: str = _setting(
+        "extractive",
+        "Which generator writes answers: 'extractive' (instant, quotes sentences).",
+    )
+    k: int = _setting(5, "How many paragraphs retrieval hands to the generator.")
+    candidates: int = _setting(50, "How many paragraphs each retriever (dense, BM25) ranks before fusion.")
+    rrf_k: int = _setting(60, "Reciprocal-rank-fusion constant: larger flattens the rank weights.")
+    recency_days: float = _setting(
+        30.0,
+        "Articles published within this many days before the as-of date get a recency boost "
+        "(news questions are usually about recent reporting); 0 turns the boost off.",
+    )
+    recency_boost: float = _setting(
+        0.5, "Weight of the recency boost, as a share of a first-rank RRF score."
+    )
+    embed_batch_size: int = _setting(64, "Paragraph windows encoded per batch during ingest.")
+    torch_threads: int = _setting(0, "torch CPU threads for the embedder; 0 keeps torch's default.")
+    min_support: float = _setting(
+        0.30,
+        "Extractive generator: the least evidence score (0..1) a sentence needs to be used; "
+        "below it the assistant answers with the 'cannot answer' response.",
+    )
+    max_sentences: int = _setting(3, "Extractive generator: most sentences in one answer.")
+
+    @classmethod
+    def from_env(cls, **overrides) -> "Settings":
+        """Settings from ``ASSISTANT_*`` environment variables, then ``overrides``."""
+        values = {}
+        for f in fields(cls):
+            raw = os.environ.get(f"ASSISTANT_{f.name.upper()}")
+            if raw is None:
+                continue
+            values[f.name] = _coerce(f.name, f.default, raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        if "data_dir" in values:
+            values["data_dir"] = Path(values["data_dir"])
+        return cls(**values)
+
+    @classmethod
+    def describe(cls) -> list[tuple[str, str, str]]:
+        """(name, default, description) for each field: the README's settings table."""
+        return [(f.name, str(f.default), f.metadata["description"]) for f in fields(cls)]
+
+
+def _coerce(name: str, default, raw: str):
+    try:
+        if isinstance(default, bool):
+            return raw.strip().lower() in {"1", "true", "yes", "on"}
+        if isinstance(default, int):
+            return int(raw)
+        if isinstance(default, float):
+            return float(raw)
+        if isinstance(default, Path):
+            return Path(raw)
+        return raw
+    except ValueError as exc:
+        raise ValueError(
+            f"environment variable ASSISTANT_{name.upper()}={raw!r} is not a valid "
+            f"{type(default).__name__}; fix or unset it"
+        ) from exc

@@ -1,0 +1,134 @@
+"""The assistant's own small result types. LangChain types appear only in ``lc.py``."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as loaded from a file, before it is split into paragraphs."""
+
+    id: str
+    title: str
+    outlet: str
+    published: date
+    body: str
+    url: str = ""
+    language: str = "en"
+    source: str = ""  # the file it came from
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """The unit of retrieval and of citation: ``<article_id>#p<N>``, N from 1."""
+
+    id: str
+    article_id: str
+    index: int  # N, from 1
+    text: str
+    start: int  # character offsets in the article body
+    end: int
+    hash: str
+    tokens: int  # cl100k_base tokens
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved paragraph with what retrieval knows about it."""
+
+    paragraph_id: str
+    article_id: str
+    title: str
+    outlet: str
+    published: date
+    text: str
+    start: int
+    end: int
+    score: float
+    dense_rank: int | None = None
+    bm25_rank: int | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    paragraph_id: str
+    article_id: str
+    title: str
+    outlet: str
+    published: str  # ISO date
+    quote: str  # the cited paragraph, word for word
+    start: int
+    end: int
+
+    @classmethod
+    def from_hit(cls, hit: Hit) -> "Citation":
+        return cls(
+            paragraph_id=hit.paragraph_id,
+            article_id=hit.article_id,
+            title=hit.title,
+            outlet=hit.outlet,
+            published=hit.published.isoformat(),
+            quote=hit.text,
+            start=hit.start,
+            end=hit.end,
+        )
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an answer; ``citations`` are 1-based numbers into ``Answer.citations``."""
+
+    text: str
+    citations: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str  # sentences joined, each followed by its markers, e.g. "... [1][2]"
+    sentences: tuple[Sentence, ...]
+    citations: tuple[Citation, ...]
+    refused: bool
+    as_of: date | None = None
+
+    def to_json(self) -> dict:
+        """The shape printed by ``assistant ask --json``."""
+        return {
+            "answer": self.text,
+            "refused": self.refused,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "citations": [asdict(c) for c in self.citations],
+        }
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+@dataclass
+class IngestReport:
+    articles: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    embedded: int = 0  # vectors computed (windows), 0 when nothing changed
+    skipped: list[Skipped] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def to_json(self) -> dict:
+        return {
+            "articles": self.articles,
+            "paragraphs": {
+                "added": self.added,
+                "updated": self.updated,
+                "unchanged": self.unchanged,
+                "deleted": self.deleted,
+            },
+            "embedded": self.embedded,
+            "skipped": [asdict(s) for s in self.skipped],
+            "seconds": round(self.seconds, 3),
+        }
