@@ -169,3 +169,9 @@ class Catalog:
             self._db.execute("DELETE FROM articles")
             self._db.execute("DELETE FROM meta")
         self.version += 1
+
+    def state_key(self) -> tuple[int, int]:
+        """Changes whenever this or another connection has written: readers refresh caches on it."""
+        with self._lock:
+            data_version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        return (self.version, data_version)

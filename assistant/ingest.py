@@ -59,10 +59,12 @@ def ingest(
 
     accepted: dict[str, Article] = {}
     pending: list[_Pending] = []
+    conflicts = _conflicting_ids(loaded.articles)
     for article in loaded.articles:
-        problem = _duplicate_problem(article, accepted, old_articles)
+        problem = conflicts.get((article.id, article.source)) or _indexed_conflict(article, old_articles)
         if problem:
             report.skipped.append(Skipped(article.source, problem))
+            failed_files.add(source_file(article.source))
             continue
         if article.id in accepted:
             continue  # the same article twice, word for word: harmless
@@ -105,15 +107,26 @@ def ingest(
     return report
 
 
-def _duplicate_problem(article: Article, accepted: dict, old_articles: dict) -> str | None:
-    other = accepted.get(article.id)
-    if other is not None:
-        if other.body == article.body and other.title == article.title:
-            return None
-        return (
-            f"duplicate id {article.id!r} with different text (also in {other.source}); "
-            "give one of them another id"
-        )
+def _conflicting_ids(articles: list[Article]) -> dict[tuple[str, str], str]:
+    """Files in one run that give the same id to different texts: none of them is taken."""
+    by_id: dict[str, list[Article]] = {}
+    for article in articles:
+        by_id.setdefault(article.id, []).append(article)
+    out = {}
+    for article_id, group in by_id.items():
+        if len({(a.title, a.body) for a in group}) < 2:
+            continue
+        for a in group:
+            others = ", ".join(o.source for o in group if o.source != a.source)
+            out[(article_id, a.source)] = (
+                f"duplicate id {article_id!r} with different text (also in {others}); "
+                "give one of them another id"
+            )
+    return out
+
+
+def _indexed_conflict(article: Article, old_articles: dict) -> str | None:
+    """The id is already indexed from another file that still exists, with other text."""
     indexed = old_articles.get(article.id)
     if indexed is None or indexed.body == article.body:
         return None

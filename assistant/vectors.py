@@ -21,16 +21,18 @@ def fingerprint(embedder: Embedder) -> str:
     return f"{embedder.name}|{embedder.dimension}|{CHUNKING_VERSION}"
 
 
-def _chroma_embedding_function(embedder: Embedder):
+def _chroma_embedding_function(embedder: Embedder | None):
     """Chroma must never fall back to its default embedder (it downloads one)."""
     from chromadb.api.types import EmbeddingFunction
 
-    class _Ours(EmbeddingFunction):
-        def __init__(self):  # noqa: D401 - Chroma inspects __init__
-            pass
+    class NewsAssistantEmbedding(EmbeddingFunction):
+        def __init__(self, embedder: Embedder | None = None):
+            self._embedder = embedder
 
         def __call__(self, input):  # noqa: A002 - Chroma's parameter name
-            return [np.asarray(v) for v in embedder.embed(list(input))]
+            if self._embedder is None:
+                raise RuntimeError("open the index through the assistant, which supplies the embedder")
+            return [np.asarray(v) for v in self._embedder.embed(list(input))]
 
         @staticmethod
         def name() -> str:
@@ -41,15 +43,15 @@ def _chroma_embedding_function(embedder: Embedder):
 
         @staticmethod
         def build_from_config(config):
-            raise RuntimeError("open the index through the assistant, which supplies the embedder")
+            return NewsAssistantEmbedding(None)
 
-    return _Ours()
+    return NewsAssistantEmbedding(embedder)
 
 
 class VectorStore:
     """One Chroma record per embedding window; ``paragraph_id`` in its metadata."""
 
-    def __init__(self, path: Path, collection: str, embedder: Embedder):
+    def __init__(self, path: Path, collection: str, embedder: Embedder, rebuild: bool = False):
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
@@ -61,6 +63,8 @@ class VectorStore:
             path=str(path), settings=ChromaSettings(anonymized_telemetry=False)
         )
         self._name = collection
+        if rebuild and collection in {c.name for c in self._client.list_collections()}:
+            self._client.delete_collection(collection)
         self._collection = self._open()
 
     def _open(self):

@@ -1,0 +1,166 @@
+"""``Assistant``: the public face. Models are optional parameters that fall back to settings."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import date
+from pathlib import Path
+from typing import Iterable
+
+from .catalog import Catalog
+from .embedder import Embedder, MiniLMEmbedder
+from .generators import Generator, make_generator
+from .ingest import ingest as run_ingest
+from .retrieval import Filters, Retriever
+from .settings import Settings
+from .types import Answer, Article, Hit, IngestReport
+from .vectors import VectorStore
+
+log = logging.getLogger(__name__)
+
+
+class Assistant:
+    """Answers questions about the indexed articles, citing a paragraph for every sentence.
+
+    >>> a = Assistant()
+    >>> a.ingest(["corpus"])
+    >>> a.ask("Who withdrew from Damascus?").text
+    """
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        embedder: Embedder | None = None,
+        generator: Generator | None = None,
+    ):
+        self.settings = settings or Settings.from_env()
+        self.embedder = embedder or MiniLMEmbedder(
+            threads=self.settings.torch_threads, batch_size=self.settings.embed_batch_size
+        )
+        self._generator = generator
+        self._lock = threading.RLock()
+        self._catalog: Catalog | None = None
+        self._vectors: VectorStore | None = None
+        self._retriever: Retriever | None = None
+        self._chain = None
+
+    # -- parts, opened on first use ----------------------------------------
+    @property
+    def data_dir(self) -> Path:
+        return Path(self.settings.data_dir)
+
+    @property
+    def catalog(self) -> Catalog:
+        with self._lock:
+            if self._catalog is None:
+                self._catalog = Catalog(self.data_dir / "catalog.sqlite")
+            return self._catalog
+
+    @property
+    def vectors(self) -> VectorStore:
+        with self._lock:
+            if self._vectors is None:
+                self._vectors = VectorStore(self.data_dir / "chroma", self.settings.collection, self.embedder)
+            return self._vectors
+
+    @property
+    def retriever(self) -> Retriever:
+        with self._lock:
+            if self._retriever is None:
+                self._retriever = Retriever(self.catalog, self.vectors, self.embedder, self.settings)
+            return self._retriever
+
+    @property
+    def generator(self) -> Generator:
+        with self._lock:
+            if self._generator is None:
+                self._generator = make_generator(
+                    self.settings.generator, embedder=self.embedder, settings=self.settings
+                )
+            return self._generator
+
+    # -- the API -------------------------------------------------------------
+    def ingest(
+        self, paths: Iterable[str | Path], *, prune: bool = False, rebuild: bool = False, progress: bool | None = None
+    ) -> IngestReport:
+        """Index the articles under ``paths``; only new or changed paragraphs are embedded."""
+        with self._lock:
+            if rebuild:
+                self._vectors = VectorStore(
+                    self.data_dir / "chroma", self.settings.collection, self.embedder, rebuild=True
+                )
+                self.catalog.clear()
+                self._retriever = None
+                self._chain = None
+            return run_ingest(paths, self.catalog, self.vectors, self.embedder, prune=prune, progress=progress)
+
+    def search(
+        self,
+        question: str,
+        k: int | None = None,
+        *,
+        as_of: date | str | None = None,
+        outlets: Iterable[str] | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        mode: str = "hybrid",
+    ) -> list[Hit]:
+        """The best paragraphs for ``question`` (``mode``: hybrid, dense or bm25)."""
+        return self.retriever.search(question, k, _filters(as_of, outlets, since, until), mode=mode)
+
+    def ask(
+        self,
+        question: str,
+        as_of: date | str | None = None,
+        outlets: Iterable[str] | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        k: int | None = None,
+    ) -> Answer:
+        """Answer ``question`` from the indexed articles; every sentence cites its paragraph."""
+        if not question or not question.strip():
+            raise ValueError("the question is empty; ask something about the articles")
+        return self.chain().invoke(
+            {"question": question.strip(), "k": k, "filters": _filters(as_of, outlets, since, until)}
+        )
+
+    def chain(self):
+        """The LangChain runnable behind ``ask``: retrieve, generate, check citations."""
+        from .lc import answer_chain
+
+        with self._lock:
+            if self._chain is None:
+                self._chain = answer_chain(self.retriever, self.generator)
+            return self._chain
+
+    def as_retriever(self, k: int | None = None, **filters):
+        """A LangChain ``BaseRetriever`` over the same index (filters as in ``ask``)."""
+        from .lc import ParagraphRetriever
+
+        return ParagraphRetriever(
+            retriever=self.retriever, k=k or self.settings.k, filters=_filters(**filters) if filters else Filters()
+        )
+
+    def articles(self) -> list[Article]:
+        return self.catalog.articles()
+
+
+def _filters(as_of=None, outlets=None, since=None, until=None) -> Filters:
+    return Filters(
+        as_of=_date(as_of, "as_of"),
+        since=_date(since, "since"),
+        until=_date(until, "until"),
+        outlets=tuple(o for o in (outlets or ()) if o),
+    )
+
+
+def _date(value, name: str) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise ValueError(f"{name} {value!r} is not a date; write it as YYYY-MM-DD") from exc

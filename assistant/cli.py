@@ -1,0 +1,121 @@
+"""The ``assistant`` command. Heavy libraries are imported inside the commands, so --help is instant."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import textwrap
+
+log = logging.getLogger("assistant")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="assistant",
+        description="Answers questions about the news articles in corpus/, citing the paragraph behind every sentence.",
+    )
+    p.add_argument("--data-dir", help="index folder (default: $ASSISTANT_DATA_DIR or ./.assistant-data)")
+    p.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ing = sub.add_parser("ingest", help="index article files or folders (Markdown/text with front matter, JSONL)")
+    ing.add_argument("paths", nargs="+", metavar="PATH")
+    ing.add_argument("--json", action="store_true", help="print counts as JSON")
+    ing.add_argument("--prune", action="store_true", help="drop indexed articles whose files are gone")
+    ing.add_argument("--rebuild", action="store_true", help="drop the whole index first (after a model change)")
+    ing.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    ask = sub.add_parser("ask", help="answer one question")
+    ask.add_argument("question")
+    ask.add_argument("--json", action="store_true", help="print the answer and citations as JSON")
+    ask.add_argument("--as-of", metavar="DATE", help="answer as of this date: nothing published after it")
+    ask.add_argument("--since", metavar="DATE", help="only articles published on or after DATE")
+    ask.add_argument("--until", metavar="DATE", help="only articles published on or before DATE")
+    ask.add_argument("--outlet", action="append", metavar="NAME", help="only this outlet (repeatable)")
+    ask.add_argument("--k", type=int, metavar="N", help="paragraphs retrieved (default 5)")
+    ask.add_argument("--generator", metavar="NAME", help="who writes the answer (default: extractive)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    from .vectors import IndexMismatchError
+
+    try:
+        if args.command == "ingest":
+            return _ingest(args)
+        if args.command == "ask":
+            return _ask(args)
+    except (IndexMismatchError, ValueError, RuntimeError) as exc:
+        print(f"assistant: error: {exc}", file=sys.stderr)
+        return 2
+    return 1
+
+
+def _assistant(args, **overrides):
+    from .assistant import Assistant
+    from .settings import Settings
+
+    settings = Settings.from_env(data_dir=args.data_dir, **overrides)
+    return Assistant(settings=settings)
+
+
+def _ingest(args) -> int:
+    a = _assistant(args)
+    report = a.ingest(args.paths, prune=args.prune, rebuild=args.rebuild, progress=False if args.no_progress else None)
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2))
+    else:
+        d = report.to_json()["paragraphs"]
+        print(
+            f"{report.articles} articles: {d['added']} paragraphs added, {d['updated']} updated, "
+            f"{d['unchanged']} unchanged, {d['deleted']} deleted; {report.embedded} embedded "
+            f"in {report.seconds:.1f}s"
+        )
+    if report.skipped:
+        print(f"assistant: skipped {len(report.skipped)} (nothing already indexed was lost):", file=sys.stderr)
+        for s in report.skipped:
+            print(f"  {s.path}: {s.reason}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _ask(args) -> int:
+    a = _assistant(args, generator=args.generator)
+    articles, _ = a.catalog.counts()
+    if articles == 0:
+        raise ValueError(f"the index in {a.data_dir} is empty; run 'assistant ingest corpus/' first")
+    answer = a.ask(args.question, as_of=args.as_of, outlets=args.outlet, since=args.since, until=args.until, k=args.k)
+    if args.json:
+        print(json.dumps(answer.to_json(), indent=2, ensure_ascii=False))
+        return 0
+    print(format_answer(answer))
+    return 0
+
+
+def format_answer(answer) -> str:
+    """The answer with numbered markers, and a numbered source list under it."""
+    lines = [textwrap.fill(answer.text, width=100)]
+    if answer.citations:
+        lines.append("")
+        lines.append("Sources:")
+        for n, c in enumerate(answer.citations, 1):
+            lines.append(f"[{n}] {c.title} ({c.outlet}, {c.published}) {c.paragraph_id}")
+            lines.append(textwrap.fill(f"\u201c{c.quote}\u201d", width=100, initial_indent="    ", subsequent_indent="    "))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Offline evaluation: question sets, metrics and reports."""

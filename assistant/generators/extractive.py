@@ -1,0 +1,152 @@
+"""The instant generator: quote the sentences that best answer the question, each cited.
+
+Each candidate sentence of the retrieved paragraphs gets an evidence score from
+cheap, explainable signals: embedding similarity to the question, the share of
+the question's content words (weighted by rarity) found in the sentence and in
+its paragraph, and whether it holds the kind of thing asked for (a number for
+"how many", a date for "when", a name for "who"). When the best score is under
+``Settings.min_support`` the answer is the "cannot answer" response.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from ..sentences import sentence_spans
+from ..settings import Settings
+from ..text import content_terms
+from ..types import Hit
+from .base import Draft, DraftSentence, Generator
+
+_NUMBER = re.compile(
+    r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands)\b",
+    re.I,
+)
+_DATEISH = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|yesterday|today|tomorrow|\d{4}|\d{1,2}(?:st|nd|rd|th))\b",
+    re.I,
+)
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+
+
+def expected_kind(question: str) -> str | None:
+    """What the question asks for: 'number', 'date', 'name' or None."""
+    q = question.lower().strip()
+    if re.match(r"^(how many|how much|how long|how old|how far|what percent|what share|by how much)", q) or re.search(r"\bhow (many|much)\b", q):
+        return "number"
+    if re.match(r"^(when|on what (date|day)|in what year|what year|what date|which year|which day)", q):
+        return "date"
+    if re.match(r"^(who|whom|whose)\b", q):
+        return "name"
+    return None
+
+
+def holds_kind(sentence: str, kind: str | None) -> bool:
+    if kind is None:
+        return True
+    if kind == "number":
+        return bool(_NUMBER.search(sentence))
+    if kind == "date":
+        return bool(_DATEISH.search(sentence))
+    if kind == "name":
+        return bool(_NAME.search(sentence))
+    return True
+
+
+@dataclass(frozen=True)
+class Candidate:
+    hit: int  # position in hits
+    start: int  # offsets within the paragraph
+    end: int
+    text: str
+    similarity: float = 0.0
+    coverage: float = 0.0
+    context: float = 0.0
+    fits: bool = True
+    score: float = 0.0
+
+
+class ExtractiveGenerator(Generator):
+    name = "extractive"
+
+    def __init__(self, embedder=None, settings: Settings | None = None):
+        self.embedder = embedder
+        self.settings = settings or Settings()
+
+    def candidates(self, question: str, hits: list[Hit]) -> list[Candidate]:
+        """Every sentence of the retrieved paragraphs, scored (best first)."""
+        q_terms = set(content_terms(question))
+        weights = _rarity(q_terms, [content_terms(h.title + " " + h.text) for h in hits])
+        total = sum(weights.values()) or 1.0
+        kind = expected_kind(question)
+        raw: list[Candidate] = []
+        for i, hit in enumerate(hits):
+            para_terms = set(content_terms(hit.title + " " + hit.text))
+            context = sum(w for t, w in weights.items() if t in para_terms) / total
+            for s, e in sentence_spans(hit.text):
+                text = hit.text[s:e]
+                terms = set(content_terms(text))
+                coverage = sum(w for t, w in weights.items() if t in terms) / total
+                raw.append(Candidate(i, s, e, text, coverage=coverage, context=context, fits=holds_kind(text, kind)))
+        if not raw:
+            return []
+        sims = self._similarities(question, [c.text for c in raw])
+        scored = []
+        for c, sim in zip(raw, sims):
+            score = 0.45 * max(sim, 0.0) + 0.35 * c.coverage + 0.20 * c.context
+            if not c.fits:
+                score *= 0.5
+            scored.append(Candidate(c.hit, c.start, c.end, c.text, float(sim), c.coverage, c.context, c.fits, score))
+        scored.sort(key=lambda c: -c.score)
+        return scored
+
+    def _similarities(self, question: str, texts: list[str]) -> np.ndarray:
+        if self.embedder is None:
+            return np.zeros(len(texts))
+        vecs = self.embedder.embed([question] + texts)
+        return vecs[1:] @ vecs[0]
+
+    def generate(self, question: str, hits: list[Hit], as_of: date | None = None) -> Draft:
+        ranked = self.candidates(question, hits)
+        if not ranked or ranked[0].score < self.settings.min_support:
+            best = ranked[0].score if ranked else 0.0
+            return Draft(refused=True, notes={"best_score": best})
+        best = ranked[0]
+        chosen = [best]
+        for c in ranked[1:]:
+            if len(chosen) >= self.settings.max_sentences:
+                break
+            if c.score < max(self.settings.min_support, 0.85 * best.score) or not c.fits:
+                continue
+            if any(_redundant(c.text, o.text) for o in chosen):
+                continue
+            chosen.append(c)
+        # Reading order: by retrieval rank of the paragraph, then position within it.
+        chosen.sort(key=lambda c: (c.hit, c.start))
+        sentences = tuple(DraftSentence(c.text, (c.hit,)) for c in chosen)
+        return Draft(sentences=sentences, notes={"best_score": best.score})
+
+
+def _rarity(q_terms: set[str], docs: list[list[str]]) -> dict[str, float]:
+    """Weight each question term by how rare it is among the retrieved paragraphs (plus one)."""
+    n = len(docs) + 1
+    out = {}
+    for t in q_terms:
+        df = sum(1 for d in docs if t in d)
+        out[t] = math.log(1 + n / (1 + df)) + 0.5
+    return out
+
+
+def _redundant(a: str, b: str) -> bool:
+    ta, tb = set(content_terms(a)), set(content_terms(b))
+    if not ta or not tb:
+        return False
+    return len(ta & tb) / min(len(ta), len(tb)) > 0.7

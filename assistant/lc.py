@@ -1,0 +1,73 @@
+"""The one adapter between our types and LangChain's: documents, a retriever, the answer chain."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from langchain_core.runnables import Runnable, RunnableLambda
+from pydantic import ConfigDict
+
+from .citations import build_answer
+from .generators.base import Generator
+from .retrieval import Filters, Retriever
+from .types import Hit
+
+
+def hit_to_document(hit: Hit) -> Document:
+    return Document(
+        id=hit.paragraph_id,
+        page_content=hit.text,
+        metadata={
+            "paragraph_id": hit.paragraph_id,
+            "article_id": hit.article_id,
+            "title": hit.title,
+            "outlet": hit.outlet,
+            "published": hit.published.isoformat(),
+            "start": hit.start,
+            "end": hit.end,
+            "score": hit.score,
+        },
+    )
+
+
+class ParagraphRetriever(BaseRetriever):
+    """A LangChain retriever over the assistant's hybrid index."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    retriever: Any
+    k: int = 5
+    filters: Any = Filters()
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+        return [hit_to_document(h) for h in self.retriever.search(query, self.k, self.filters)]
+
+
+def answer_chain(retriever: Retriever, generator: Generator) -> Runnable:
+    """retrieve -> generate -> check citations, as a runnable.
+
+    Input: ``{"question": str, "k": int, "filters": Filters, "include": tuple[str, ...]}``.
+    Output: an ``Answer``.
+    """
+
+    def retrieve(inp: dict) -> dict:
+        hits = retriever.search(inp["question"], inp.get("k"), inp.get("filters", Filters()), include=inp.get("include", ()))
+        return {**inp, "hits": hits}
+
+    def generate(inp: dict) -> dict:
+        as_of = inp.get("filters", Filters()).as_of
+        return {**inp, "draft": generator.generate(inp["question"], inp["hits"], as_of)}
+
+    def check(inp: dict):
+        as_of: date | None = inp.get("filters", Filters()).as_of
+        return build_answer(inp["draft"], inp["hits"], as_of)
+
+    return (
+        RunnableLambda(retrieve).with_config(run_name="retrieve")
+        | RunnableLambda(generate).with_config(run_name="generate")
+        | RunnableLambda(check).with_config(run_name="check_citations")
+    )
