@@ -120,18 +120,17 @@ class Retriever:
             dense = self.vectors.search(self.embedder.embed_query(query), n, where)
         if mode in ("hybrid", "bm25") and self._bm25 is not None:
             sparse = [(self._paragraphs[r].id, s) for r, s in self._bm25.top(query, n, self._mask(filters))]
-        scores: dict[str, float] = {}
         dense_rank = {pid: r for r, (pid, _) in enumerate(dense, 1)}
         bm25_rank = {pid: r for r, (pid, _) in enumerate(sparse, 1)}
-        c = self.settings.rrf_k
-        for ranks in (dense_rank, bm25_rank):
-            for pid, r in ranks.items():
-                scores[pid] = scores.get(pid, 0.0) + 1.0 / (c + r)
+        ages = {}
+        if mode == "hybrid" and filters.as_of:
+            for pid in set(dense_rank) | set(bm25_rank):
+                if pid in self._row:
+                    ages[pid] = filters.as_of.toordinal() - int(self._published[self._row[pid]])
+        scores = fuse(dense_rank, bm25_rank, ages, self.settings)
         for pid in include:
             if pid in self._row and pid not in scores:
-                scores[pid] = 1.0 / (c + n)
-        if mode == "hybrid":
-            self._boost_recent(scores, filters.as_of)
+                scores[pid] = 1.0 / (self.settings.rrf_k + n)
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         hits = []
         for pid, score in ranked:
@@ -152,12 +151,22 @@ class Retriever:
                 break
         return hits
 
-    def _boost_recent(self, scores: dict[str, float], as_of: date | None) -> None:
-        window = self.settings.recency_days
-        if not as_of or window <= 0 or self.settings.recency_boost <= 0:
-            return
-        unit = self.settings.recency_boost / (self.settings.rrf_k + 1)
-        for pid in scores:
-            age = as_of.toordinal() - self._published[self._row[pid]] if pid in self._row else -1
-            if 0 <= age <= window:
+
+def fuse(dense_rank: dict[str, int], bm25_rank: dict[str, int], ages: dict[str, int], settings: Settings) -> dict[str, float]:
+    """Reciprocal rank fusion, plus a recency boost for paragraphs ``ages`` days before the as-of date.
+
+    score = w_dense / (c + rank_dense) + w_bm25 / (c + rank_bm25) + boost; the boost decays
+    linearly from ``recency_boost / (c + 1)`` at age 0 to nothing at ``recency_days``.
+    """
+    c = settings.rrf_k
+    scores: dict[str, float] = {}
+    for ranks, weight in ((dense_rank, settings.dense_weight), (bm25_rank, settings.bm25_weight)):
+        for pid, r in ranks.items():
+            scores[pid] = scores.get(pid, 0.0) + weight / (c + r)
+    window = settings.recency_days
+    if window > 0 and settings.recency_boost > 0:
+        unit = settings.recency_boost / (c + 1)
+        for pid, age in ages.items():
+            if 0 <= age <= window and pid in scores:
                 scores[pid] += unit * (1.0 - age / (window + 1))
+    return scores

@@ -28,21 +28,31 @@ class Settings:
     )
     k: int = _setting(5, "How many paragraphs retrieval hands to the generator.")
     candidates: int = _setting(50, "How many paragraphs each retriever (dense, BM25) ranks before fusion.")
-    rrf_k: int = _setting(60, "Reciprocal-rank-fusion constant: larger flattens the rank weights.")
+    rrf_k: int = _setting(10, "Reciprocal-rank-fusion constant: larger flattens the rank weights.")
+    dense_weight: float = _setting(1.0, "Weight of the dense (embedding) ranking in the fusion.")
+    bm25_weight: float = _setting(1.3, "Weight of the BM25 (word) ranking in the fusion.")
     recency_days: float = _setting(
-        30.0,
+        14.0,
         "Articles published within this many days before the as-of date get a recency boost "
         "(news questions are usually about recent reporting); 0 turns the boost off.",
     )
     recency_boost: float = _setting(
-        0.5, "Weight of the recency boost, as a share of a first-rank RRF score."
+        2.0, "Weight of the recency boost, as a share of a first-rank RRF score."
     )
     embed_batch_size: int = _setting(64, "Paragraph windows encoded per batch during ingest.")
     torch_threads: int = _setting(0, "torch CPU threads for the embedder; 0 keeps torch's default.")
     min_support: float = _setting(
-        0.30,
+        0.40,
         "Extractive generator: the least evidence score (0..1) a sentence needs to be used; "
         "below it the assistant answers with the 'cannot answer' response.",
+    )
+    sentence_pool: int = _setting(
+        8, "Extractive generator: sentences (best by word overlap) compared with the question by embedding."
+    )
+    absent_name_penalty: float = _setting(
+        0.5,
+        "Extractive generator: evidence is multiplied by this for each name in the question "
+        "that no retrieved paragraph mentions (1 turns the check off).",
     )
     max_sentences: int = _setting(3, "Extractive generator: most sentences in one answer.")
 

@@ -42,3 +42,48 @@ def stem(word: str) -> str:
 def content_terms(text: str) -> list[str]:
     """Stemmed words without stopwords: what BM25 and overlap scores compare."""
     return [stem(w) for w in words(text) if w not in STOPWORDS]
+
+
+_QUESTION_WORDS = frozenset(
+    "what which who whom whose when where why how did does do is are was were in on at the a an "
+    "according after before during this last".split()
+)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_CAP_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|la|al|bin|von)\s+)?(?:the\s+)?[A-Z][\w'’.-]*)*")
+_NUM = re.compile(r"\b\d[\d,.]*\b")
+
+
+def key_entities(text: str) -> list[str]:
+    """Names and numbers in ``text``: capitalised runs and digits.
+
+    A capitalised word that opens a sentence is ambiguous ("Legendary", "China"), so
+    it is kept only as part of a longer run, without itself. Used to check that
+    what a question is about, or what a sentence claims, occurs in a paragraph.
+    """
+    out = []
+    for m in _CAP_RUN.finditer(text):
+        phrase = re.split(r"[.!?]\s", m.group(0))[0]
+        tokens = [re.sub(r"['’]s$", "", t) for t in phrase.split()]
+        if _opens_sentence(text, m.start()) or tokens[0].lower() in _QUESTION_WORDS:
+            tokens = tokens[1:]
+        while tokens and tokens[0].lower() in {"of", "the", "de", "la", "al", "bin", "von"}:
+            tokens = tokens[1:]
+        phrase = " ".join(tokens).strip(" .'’")
+        if not phrase or not phrase[0].isupper():
+            continue
+        if len(tokens) == 1 and (phrase.lower() in STOPWORDS or phrase.lower() in _WEEKDAYS):
+            continue
+        out.append(phrase)
+    out.extend(m.group(0).rstrip(".,") for m in _NUM.finditer(text))
+    return out
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \"'“‘(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def entity_found(entity: str, haystack_terms: set[str]) -> bool:
+    """Every content word of ``entity`` occurs among ``haystack_terms`` (stemmed)."""
+    terms = content_terms(entity) or [w for w in words(entity)]
+    return all(t in haystack_terms or t.replace(",", "") in haystack_terms for t in terms)

@@ -19,7 +19,7 @@ import numpy as np
 
 from ..sentences import sentence_spans
 from ..settings import Settings
-from ..text import content_terms
+from ..text import content_terms, entity_found, key_entities
 from ..types import Hit
 from .base import Draft, DraftSentence, Generator
 
@@ -71,6 +71,7 @@ class Candidate:
     coverage: float = 0.0
     context: float = 0.0
     fits: bool = True
+    entities: float = 1.0  # share of the question's names and numbers found in the paragraph
     score: float = 0.0
 
 
@@ -87,24 +88,38 @@ class ExtractiveGenerator(Generator):
         weights = _rarity(q_terms, [content_terms(h.title + " " + h.text) for h in hits])
         total = sum(weights.values()) or 1.0
         kind = expected_kind(question)
+        q_entities = key_entities(question)
+        hit_terms = [set(content_terms(h.title + " " + h.text)) for h in hits]
+        # A name the question asks about that no retrieved paragraph mentions at all
+        # ("What did China say ...") is strong evidence the corpus cannot answer.
+        absent = sum(1 for e in q_entities if not any(entity_found(e, t) for t in hit_terms))
         raw: list[Candidate] = []
         for i, hit in enumerate(hits):
-            para_terms = set(content_terms(hit.title + " " + hit.text))
+            para_terms = hit_terms[i]
             context = sum(w for t, w in weights.items() if t in para_terms) / total
+            found = sum(entity_found(e, para_terms) for e in q_entities)
+            entities = found / len(q_entities) if q_entities else 1.0
+            entities *= self.settings.absent_name_penalty**absent
             for s, e in sentence_spans(hit.text):
                 text = hit.text[s:e]
                 terms = set(content_terms(text))
                 coverage = sum(w for t, w in weights.items() if t in terms) / total
-                raw.append(Candidate(i, s, e, text, coverage=coverage, context=context, fits=holds_kind(text, kind)))
+                raw.append(Candidate(i, s, e, text, coverage=coverage, context=context,
+                                     fits=holds_kind(text, kind), entities=entities))
         if not raw:
             return []
+        # Embedding similarity only for the lexically most promising sentences: keeps ask fast.
+        raw.sort(key=lambda c: -(c.coverage + 0.5 * c.context))
+        raw = raw[: self.settings.sentence_pool]
         sims = self._similarities(question, [c.text for c in raw])
         scored = []
         for c, sim in zip(raw, sims):
             score = 0.45 * max(sim, 0.0) + 0.35 * c.coverage + 0.20 * c.context
             if not c.fits:
                 score *= 0.5
-            scored.append(Candidate(c.hit, c.start, c.end, c.text, float(sim), c.coverage, c.context, c.fits, score))
+            score *= c.entities
+            scored.append(Candidate(c.hit, c.start, c.end, c.text, float(sim), c.coverage, c.context,
+                                    c.fits, c.entities, score))
         scored.sort(key=lambda c: -c.score)
         return scored
 

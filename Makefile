@@ -1,0 +1,43 @@
+# The two commands a new user needs: `make ask Q="..."` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+Q ?= What happened to the Russian embassy in Damascus?
+
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export TOKENIZERS_PARALLELISM := false
+export GRADIO_ANALYTICS_ENABLED := False
+export ANONYMIZED_TELEMETRY := False
+
+.PHONY: setup ask ingest test unit integration bench clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[ui,test]'
+	touch $@
+
+ingest: setup
+	$(BIN)/assistant ingest corpus/ --prune
+
+ask: ingest
+	$(BIN)/assistant ask "$(Q)"
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+unit: setup
+	$(BIN)/python -m pytest -q -m "not integration"
+
+integration: setup
+	$(BIN)/python -m pytest -q -m integration
+
+bench: setup
+	$(BIN)/python eval/bench_ingest.py
+
+clean:
+	rm -rf $(VENV) .assistant-data
