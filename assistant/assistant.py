@@ -119,11 +119,26 @@ class Assistant:
         k: int | None = None,
     ) -> Answer:
         """Answer ``question`` from the indexed articles; every sentence cites its paragraph."""
+        return self.answer(question, as_of=as_of, outlets=outlets, since=since, until=until, k=k)[0]
+
+    def answer(
+        self,
+        question: str,
+        *,
+        as_of: date | str | None = None,
+        outlets: Iterable[str] | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        k: int | None = None,
+        mode: str = "hybrid",
+    ) -> tuple[Answer, list[Hit]]:
+        """Like ``ask``, also returning the paragraphs the generator saw (for evaluation and UIs)."""
         if not question or not question.strip():
             raise ValueError("the question is empty; ask something about the articles")
-        return self.chain().invoke(
-            {"question": question.strip(), "k": k, "filters": _filters(as_of, outlets, since, until)}
+        out = self.chain().invoke(
+            {"question": question.strip(), "k": k, "filters": _filters(as_of, outlets, since, until), "mode": mode}
         )
+        return out["answer"], out["hits"]
 
     def chain(self):
         """The LangChain runnable behind ``ask``: retrieve, generate, check citations."""

@@ -37,6 +37,16 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--outlet", action="append", metavar="NAME", help="only this outlet (repeatable)")
     ask.add_argument("--k", type=int, metavar="N", help="paragraphs retrieved (default 5)")
     ask.add_argument("--generator", metavar="NAME", help="who writes the answer (default: extractive)")
+    ev = sub.add_parser("eval", help="evaluate answers and citations on a question set")
+    ev.add_argument("--questions", metavar="FILE", help="JSONL questions (default: eval/questions.jsonl)")
+    ev.add_argument("--corpus", metavar="PATH", help="articles to index for the run (default: corpus/)")
+    ev.add_argument("--generator", metavar="NAME", help="who writes the answers (default: extractive)")
+    ev.add_argument("--limit", type=int, metavar="N", help="only N questions (keeping the answerable/unanswerable mix)")
+    ev.add_argument("--report", metavar="DIR", help="where report.json and report.md go (default: eval/reports/<time>)")
+    ev.add_argument("--json", action="store_true", help="print the summary as JSON")
+    ev.add_argument("--judge", default="checker", help="support judge: checker (default)")
+    ev.add_argument("--thresholds", metavar="FILE", help="fail when a metric misses these (default for the curated set: eval/thresholds.json)")
+    ev.add_argument("--no-baselines", action="store_true", help="skip the dense-only and BM25-only baselines")
     return p
 
 
@@ -58,6 +68,11 @@ def main(argv: list[str] | None = None) -> int:
             return _ingest(args)
         if args.command == "ask":
             return _ask(args)
+        if args.command == "eval":
+            from .evaluation.command import run_eval
+            from .settings import Settings
+
+            return run_eval(args, Settings.from_env(data_dir=args.data_dir, generator=args.generator))
     except (IndexMismatchError, ValueError, RuntimeError) as exc:
         print(f"assistant: error: {exc}", file=sys.stderr)
         return 2

@@ -89,6 +89,9 @@ class MiniLMEmbedder(Embedder):
         )
 
     def count_tokens(self, text: str) -> int:
+        # Counting a long paragraph is how we decide to window it: the tokenizer's
+        # "longer than the maximum" warning is expected here, so it is silenced.
+        logging.getLogger("transformers.tokenization_utils_base").setLevel(logging.ERROR)
         return len(self.model.tokenizer.tokenize(text))
 
 

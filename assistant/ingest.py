@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-import numpy as np
-
 from .catalog import Catalog
 from .embedder import Embedder
 from .loaders import load_paths
@@ -19,9 +17,6 @@ from .types import Article, IngestReport, Paragraph, Skipped
 from .vectors import VectorStore
 
 log = logging.getLogger(__name__)
-
-GROUP_WINDOWS = 4096  # windows embedded and written per group: progress is kept as it goes
-
 
 @dataclass
 class _Pending:
@@ -147,79 +142,126 @@ def _meta_changed(article: Article, old: Article | None) -> bool:
     )
 
 
-def _write(pending, vectors, catalog, embedder, report, progress) -> None:
-    """Embed and store the pending articles in groups, so work is kept as it goes."""
+def _write(pending: list[_Pending], vectors, catalog, embedder, report, progress) -> None:
+    """Embed what changed, longest text first across the whole run (as one raw ``encode`` call
+    would), while a writer thread stores finished vectors in Chroma; then update the catalog.
+
+    An interrupted run loses no embedding work: vectors already in Chroma are found by
+    content hash and reused next time, and the catalog only names what is fully stored.
+    """
     if not pending:
         return
+    # Vectors for texts embedded before (a moved paragraph) are read before old ones go.
     reuse = vectors.vectors_by_hash(sorted({p.hash for item in pending for p in item.need}))
+    for item in pending:
+        if item.stale:
+            vectors.delete_paragraphs(item.stale)
     total = sum(len(item.need) for item in pending)
     bar = _progress_bar(total, progress)
+    writer = _Writer(vectors)
     try:
-        group: list[_Pending] = []
-        size = 0
+        todo: list[tuple[Paragraph, Article, int, str]] = []  # (paragraph, article, window, text)
+        windows_of: dict[str, int] = {}
         for item in pending:
-            group.append(item)
-            size += len(item.need)
-            if size >= GROUP_WINDOWS:
-                _write_group(group, vectors, catalog, embedder, reuse, report, bar)
-                group, size = [], 0
-        _write_group(group, vectors, catalog, embedder, reuse, report, bar)
+            for p in item.need:
+                if p.hash in reuse:
+                    for w, (text, vec) in enumerate(reuse[p.hash]):
+                        writer.add(_record(p, item.article, w, text, vec))
+                    if bar is not None:
+                        bar.update(1)
+                    continue
+                texts = embedding_windows(p.text, embedder.count_tokens, embedder.max_tokens)
+                windows_of[p.id] = len(texts)
+                todo.extend((p, item.article, w, t) for w, t in enumerate(texts))
+        todo.sort(key=lambda t: -len(t[3]))
+        step = max(1, getattr(embedder, "batch_size", 64)) * 4
+        for i in range(0, len(todo), step):
+            chunk = todo[i : i + step]
+            out = embedder.embed([t for _, _, _, t in chunk])
+            for (p, article, w, text), vec in zip(chunk, out):
+                writer.add(_record(p, article, w, text, vec))
+            report.embedded += len(chunk)
+            if bar is not None:
+                bar.update(sum(1 for p, _, w, _ in chunk if w == windows_of[p.id] - 1))
+        writer.close()
+    except BaseException:
+        writer.abort()
+        raise
     finally:
         if bar is not None:
             bar.close()
+    for item in pending:
+        catalog.put_article(item.article, item.paragraphs)
 
 
-def _write_group(group, vectors, catalog, embedder, reuse, report, bar) -> None:
-    if not group:
-        return
-    # Each paragraph's windows: reused vectors where the same text was embedded before.
-    windows: dict[str, list[str]] = {}
-    vecs: dict[tuple[str, int], np.ndarray] = {}
-    todo: list[tuple[str, int, str]] = []  # (paragraph id, window number, text)
-    reused = 0
-    for item in group:
-        for p in item.need:
-            if p.hash in reuse:
-                windows[p.id] = [t for t, _ in reuse[p.hash]]
-                for w, (_, v) in enumerate(reuse[p.hash]):
-                    vecs[(p.id, w)] = v
-                reused += 1
-                continue
-            windows[p.id] = embedding_windows(p.text, embedder.count_tokens, embedder.max_tokens)
-            todo.extend((p.id, w, t) for w, t in enumerate(windows[p.id]))
-    if bar is not None and reused:
-        bar.update(reused)
-    # Embed longest first in batches (as sentence-transformers does within one call).
-    todo.sort(key=lambda t: -len(t[2]))
-    last_window = {pid: len(ws) - 1 for pid, ws in windows.items()}
-    batch = max(1, getattr(embedder, "batch_size", 64)) * 4
-    for i in range(0, len(todo), batch):
-        chunk = todo[i : i + batch]
-        out = embedder.embed([t for _, _, t in chunk])
-        for (pid, w, _), v in zip(chunk, out):
-            vecs[(pid, w)] = v
-        report.embedded += len(chunk)
-        if bar is not None:
-            bar.update(sum(1 for pid, w, _ in chunk if w == last_window[pid]))
-    for item in group:
-        a = item.article
-        records = []
-        for p in item.need:
-            for w, text in enumerate(windows[p.id]):
-                rid = p.id if w == 0 else f"{p.id}~w{w}"
-                meta = {
-                    "paragraph_id": p.id,
-                    "article_id": a.id,
-                    "outlet": a.outlet,
-                    "published": a.published.toordinal(),
-                    "hash": p.hash,
-                    "window": w,
-                }
-                records.append((rid, text, vecs[(p.id, w)], meta))
-        if item.stale:
-            vectors.delete_paragraphs(item.stale)
-        vectors.put(records)
-        catalog.put_article(a, item.paragraphs)
+def _record(p: Paragraph, article: Article, window: int, text: str, vec) -> tuple:
+    rid = p.id if window == 0 else f"{p.id}~w{window}"
+    meta = {
+        "paragraph_id": p.id,
+        "article_id": article.id,
+        "outlet": article.outlet,
+        "published": article.published.toordinal(),
+        "hash": p.hash,
+        "window": window,
+    }
+    return (rid, text, vec, meta)
+
+
+class _Writer:
+    """Stores records in Chroma from a background thread while the embedder works."""
+
+    BATCH = 1000
+
+    def __init__(self, vectors: VectorStore):
+        import queue
+        import threading
+
+        self._vectors = vectors
+        self._queue: queue.Queue = queue.Queue(maxsize=8)
+        self._buffer: list = []
+        self._error: BaseException | None = None
+        self._closed = False
+        self._thread = threading.Thread(target=self._run, name="chroma-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            batch = self._queue.get()
+            if batch is None:
+                return
+            if self._error is None:
+                try:
+                    self._vectors.put(batch)
+                except BaseException as exc:  # re-raised in the ingesting thread
+                    self._error = exc
+
+    def add(self, record) -> None:
+        self._raise()
+        self._buffer.append(record)
+        if len(self._buffer) >= self.BATCH:
+            self._queue.put(self._buffer)
+            self._buffer = []
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            if self._buffer:
+                self._queue.put(self._buffer)
+                self._buffer = []
+            self._queue.put(None)
+            self._thread.join()
+        self._raise()
+
+    def abort(self) -> None:
+        """Stop after what is queued, without raising: an error is already on its way."""
+        if not self._closed:
+            self._closed = True
+            self._queue.put(None)
+            self._thread.join()
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            raise RuntimeError(f"writing vectors to Chroma failed: {self._error}") from self._error
 
 
 def _progress_bar(total: int, progress: bool | None):

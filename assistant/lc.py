@@ -50,21 +50,24 @@ class ParagraphRetriever(BaseRetriever):
 def answer_chain(retriever: Retriever, generator: Generator) -> Runnable:
     """retrieve -> generate -> check citations, as a runnable.
 
-    Input: ``{"question": str, "k": int, "filters": Filters, "include": tuple[str, ...]}``.
-    Output: an ``Answer``.
+    Input: ``{"question": str, "k": int, "filters": Filters, "mode": str, "include": tuple[str, ...]}``.
+    Output: ``{"answer": Answer, "hits": list[Hit]}``.
     """
 
     def retrieve(inp: dict) -> dict:
-        hits = retriever.search(inp["question"], inp.get("k"), inp.get("filters", Filters()), include=inp.get("include", ()))
+        hits = retriever.search(
+            inp["question"], inp.get("k"), inp.get("filters", Filters()),
+            mode=inp.get("mode", "hybrid"), include=inp.get("include", ()),
+        )
         return {**inp, "hits": hits}
 
     def generate(inp: dict) -> dict:
         as_of = inp.get("filters", Filters()).as_of
         return {**inp, "draft": generator.generate(inp["question"], inp["hits"], as_of)}
 
-    def check(inp: dict):
+    def check(inp: dict) -> dict:
         as_of: date | None = inp.get("filters", Filters()).as_of
-        return build_answer(inp["draft"], inp["hits"], as_of)
+        return {"answer": build_answer(inp["draft"], inp["hits"], as_of), "hits": inp["hits"]}
 
     return (
         RunnableLambda(retrieve).with_config(run_name="retrieve")

@@ -1,0 +1,145 @@
+"""Run a question set through the assistant (and the baselines) and score every answer."""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+
+from ..support import SupportChecker, quoted_spans, _norm_quote
+from ..types import Answer, Hit
+from .metrics import fact_present, retrieval_scores
+from .questions import EvalQuestion
+
+SYSTEMS = {"ours": "hybrid", "dense-only": "dense", "bm25-only": "bm25"}
+
+
+@dataclass
+class SentenceResult:
+    text: str
+    citations: list[str]  # paragraph ids
+    supported: bool  # jointly, by all its citations
+    precise: list[bool]  # per citation: it supports the sentence, or the sentence needs it
+    reasons: list[str]
+
+
+@dataclass
+class QuestionResult:
+    id: str
+    question: str
+    answerable: bool
+    kind: str
+    as_of: str | None
+    answer: str
+    refused: bool
+    citations: list[dict]
+    ranked: list[str]  # top-10 paragraph ids, for retrieval metrics
+    gold: list[str]
+    facts: list[bool]  # per answer fact: present in the answer
+    lenient: bool  # some answer fact occurs in a cited paragraph
+    sentences: list[SentenceResult] = field(default_factory=list)
+    quotes: int = 0
+    quotes_ok: int = 0
+    seconds: float = 0.0
+
+    @property
+    def correct(self) -> bool:
+        return self.answerable and not self.refused and bool(self.facts) and all(self.facts)
+
+
+def run_questions(assistant, questions: list[EvalQuestion], mode: str = "hybrid", checker: SupportChecker | None = None,
+                  progress: bool | None = None, label: str = "") -> list[QuestionResult]:
+    from tqdm import tqdm
+
+    checker = checker or SupportChecker()
+    out = []
+    for q in tqdm(questions, desc=label or mode, unit="question", file=sys.stderr,
+                  disable=None if progress is None else not progress):
+        t = time.perf_counter()
+        answer, hits = assistant.answer(q.question, as_of=q.as_of, mode=mode)
+        seconds = time.perf_counter() - t
+        ranked = [h.paragraph_id for h in assistant.search(q.question, 10, as_of=q.as_of, mode=mode)]
+        out.append(score_answer(q, answer, hits, ranked, seconds, checker))
+    return out
+
+
+def score_answer(q: EvalQuestion, answer: Answer, hits: list[Hit], ranked: list[str], seconds: float,
+                 checker: SupportChecker) -> QuestionResult:
+    titles = {h.paragraph_id: h.title for h in hits}
+    facts = [fact_present(answer.text, f.variants) for f in q.answer_facts] if not answer.refused else [False] * len(q.answer_facts)
+    cited_text = " ".join(c.quote for c in answer.citations)
+    lenient = (not answer.refused) and any(fact_present(cited_text, f.variants) for f in q.answer_facts)
+    sentences = []
+    quotes = quotes_ok = 0
+    for s in answer.sentences:
+        cites = [answer.citations[m - 1] for m in s.citations]
+        joint = checker.check(s.text, "\n".join(c.quote for c in cites), " ".join({titles.get(c.paragraph_id, c.title) for c in cites}))
+        precise = []
+        for i, c in enumerate(cites):
+            alone = checker.check(s.text, c.quote, c.title).supported
+            others = [o for j, o in enumerate(cites) if j != i]
+            needed = joint.supported and not (
+                others and checker.check(s.text, "\n".join(o.quote for o in others), " ".join(o.title for o in others)).supported
+            )
+            precise.append(alone or needed)
+        sentences.append(SentenceResult(s.text, [c.paragraph_id for c in cites], joint.supported, precise, list(joint.reasons)))
+        for span in quoted_spans(s.text):
+            quotes += 1
+            quotes_ok += any(_norm_quote(span) in _norm_quote(c.quote) for c in cites)
+    return QuestionResult(
+        id=q.id, question=q.question, answerable=q.answerable, kind=q.kind,
+        as_of=q.as_of.isoformat() if q.as_of else None, answer=answer.text, refused=answer.refused,
+        citations=[asdict(c) for c in answer.citations], ranked=ranked, gold=list(q.gold_paragraphs),
+        facts=facts, lenient=lenient, sentences=sentences, quotes=quotes, quotes_ok=quotes_ok, seconds=seconds,
+    )
+
+
+def summarize(results: list[QuestionResult]) -> dict:
+    ans = [r for r in results if r.answerable]
+    unans = [r for r in results if not r.answerable]
+    refused = [r for r in results if r.refused]
+    sents = [s for r in results for s in r.sentences]
+    cites = [p for s in sents for p in s.precise]
+    lat = sorted(r.seconds for r in results)
+    with_facts = [r for r in ans if r.facts]
+    retrieval = retrieval_scores([r.ranked for r in ans], [r.gold for r in ans])
+    retrieval["retrieval_questions"] = retrieval.pop("questions")
+    out = {
+        "questions": len(results),
+        "answerable": len(ans),
+        "unanswerable": len(unans),
+        **retrieval,
+        "fact_recall": _mean([sum(r.facts) / len(r.facts) for r in with_facts]),
+        "accuracy": _mean([r.correct for r in with_facts]),
+        "lenient_accuracy": _mean([r.lenient for r in with_facts]),
+        "citation_recall": _mean([s.supported for s in sents]),
+        "citation_precision": _mean(cites),
+        "quote_fidelity": (sum(r.quotes_ok for r in results) / q) if (q := sum(r.quotes for r in results)) else None,
+        "refusal_precision": _mean([not r.answerable for r in refused]) if refused else None,
+        "refusal_recall": _mean([r.refused for r in unans]) if unans else None,
+        "wrong_refusal_rate": _mean([r.refused for r in ans]) if ans else None,
+        "latency_p50_s": statistics.median(lat) if lat else None,
+        "latency_p95_s": lat[min(len(lat) - 1, round(0.95 * (len(lat) - 1)))] if lat else None,
+    }
+    return out
+
+
+def _mean(values) -> float | None:
+    values = list(values)
+    return sum(values) / len(values) if values else None
+
+
+def check_thresholds(summary: dict, thresholds: dict) -> list[str]:
+    """Each missed threshold as a line; thresholds are {"metric": {"min": x} or {"max": x}}."""
+    missed = []
+    for metric, bound in thresholds.items():
+        value = summary.get(metric)
+        if value is None:
+            missed.append(f"{metric}: not measured")
+            continue
+        if "min" in bound and value < bound["min"]:
+            missed.append(f"{metric} = {value:.3f} < {bound['min']}")
+        if "max" in bound and value > bound["max"]:
+            missed.append(f"{metric} = {value:.3f} > {bound['max']}")
+    return missed

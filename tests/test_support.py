@@ -1,0 +1,49 @@
+"""The support checker on hand-made supported and unsupported pairs."""
+
+import pytest
+
+from assistant.support import SupportChecker, quoted_spans
+
+PARA = (
+    "The Ukrainian Military Intelligence Directorate stated on the 14th that joint forces suffered "
+    "substantial losses. They estimated around 200 casualties. Mayor Ingrid Kalt called the decision "
+    "\u201ca betrayal of the islands\u201d and said the council would appeal."
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ukrainian military intelligence estimated around 200 casualties among the joint forces.",
+        "Ingrid Kalt called the decision \u201ca betrayal of the islands\u201d.",
+        "The council would appeal, the mayor said.",
+    ],
+)
+def test_supported(sentence):
+    v = SupportChecker().check(sentence, PARA)
+    assert v.supported, v.reasons
+
+
+@pytest.mark.parametrize(
+    "sentence, reason",
+    [
+        ("Ukrainian military intelligence estimated around 300 casualties among the joint forces.", "numbers"),
+        ("Mayor Maria Ostrova called the decision a betrayal of the islands.", "names"),
+        ("Ingrid Kalt called the decision \u201ca betrayal of the nation\u201d.", "quote"),
+        ("The harbour will build a new bridge to the mainland next spring.", "too little"),
+        ("The council said Chinese officials welcomed the decision.", "names"),
+    ],
+)
+def test_unsupported_changed_numbers_swapped_names_altered_quotes_outside_claims(sentence, reason):
+    v = SupportChecker().check(sentence, PARA)
+    assert not v.supported
+    assert any(reason in r for r in v.reasons), v.reasons
+
+
+def test_title_counts_as_part_of_the_source():
+    v = SupportChecker().check("The Tessel bridge reopened.", "It reopened on Friday.", title="Tessel bridge reopens")
+    assert v.supported
+
+
+def test_quoted_spans():
+    assert quoted_spans('He said "no way out" and \u201cnever again\u201d.') == ["no way out", "never again"]
