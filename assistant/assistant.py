@@ -14,6 +14,7 @@ from .generators import Generator, make_generator
 from .ingest import ingest as run_ingest
 from .retrieval import Filters, Retriever
 from .settings import Settings
+from .conversation import Turn
 from .types import Answer, Article, Hit, IngestReport
 from .vectors import VectorStore
 
@@ -44,6 +45,8 @@ class Assistant:
         self._vectors: VectorStore | None = None
         self._retriever: Retriever | None = None
         self._chain = None
+        self._verifier = None
+        self._extractive: Generator | None = None
 
     # -- parts, opened on first use ----------------------------------------
     @property
@@ -117,9 +120,17 @@ class Assistant:
         since: date | str | None = None,
         until: date | str | None = None,
         k: int | None = None,
+        history: Iterable[Turn] | None = None,
+        on_text=None,
     ) -> Answer:
-        """Answer ``question`` from the indexed articles; every sentence cites its paragraph."""
-        return self.answer(question, as_of=as_of, outlets=outlets, since=since, until=until, k=k)[0]
+        """Answer ``question`` from the indexed articles; every sentence cites its paragraph.
+
+        ``history``: earlier turns of the conversation (``Turn(question, answer)``); a follow-up
+        is rewritten into a standalone question first, and the paragraphs cited in the last
+        turn stay candidates. ``on_text`` receives the answer text as it is written.
+        """
+        return self.answer(question, as_of=as_of, outlets=outlets, since=since, until=until, k=k,
+                           history=history, on_text=on_text)[0]
 
     def answer(
         self,
@@ -131,23 +142,57 @@ class Assistant:
         until: date | str | None = None,
         k: int | None = None,
         mode: str = "hybrid",
+        history: Iterable[Turn] | None = None,
+        on_text=None,
+        on_hits=None,
     ) -> tuple[Answer, list[Hit]]:
         """Like ``ask``, also returning the paragraphs the generator saw (for evaluation and UIs)."""
         if not question or not question.strip():
             raise ValueError("the question is empty; ask something about the articles")
+        history = list(history or [])
+        standalone = self.condense(question.strip(), history)
+        include = tuple(c.paragraph_id for c in history[-1].answer.citations) if history else ()
         out = self.chain().invoke(
-            {"question": question.strip(), "k": k, "filters": _filters(as_of, outlets, since, until), "mode": mode}
+            {"question": standalone, "k": k, "filters": _filters(as_of, outlets, since, until), "mode": mode,
+             "include": include, "on_text": on_text, "on_hits": on_hits}
         )
         return out["answer"], out["hits"]
 
+    def condense(self, question: str, history: list[Turn]) -> str:
+        """A follow-up rewritten into a standalone question (by the chat model when there is one)."""
+        from .conversation import condense
+
+        return condense(question, history, getattr(self.generator, "rewrite", None))
+
     def chain(self):
-        """The LangChain runnable behind ``ask``: retrieve, generate, check citations."""
+        """The LangChain runnable behind ``ask``: retrieve, generate, verify, check citations."""
         from .lc import answer_chain
 
         with self._lock:
             if self._chain is None:
-                self._chain = answer_chain(self.retriever, self.generator)
+                self._chain = answer_chain(self.retriever, self.generator, self.verifier, self.extractive)
             return self._chain
+
+    @property
+    def verifier(self):
+        from .support import SupportChecker
+        from .verify import Verifier
+
+        with self._lock:
+            if self._verifier is None:
+                self._verifier = Verifier(SupportChecker(embedder=self.embedder))
+            return self._verifier
+
+    @property
+    def extractive(self) -> Generator:
+        """The instant generator, also the fallback when nothing another generator wrote is supported."""
+        with self._lock:
+            if self._extractive is None:
+                if self.generator.name == "extractive":
+                    self._extractive = self.generator
+                else:
+                    self._extractive = make_generator("extractive", embedder=self.embedder, settings=self.settings)
+            return self._extractive
 
     def as_retriever(self, k: int | None = None, **filters):
         """A LangChain ``BaseRetriever`` over the same index (filters as in ``ask``)."""

@@ -20,10 +20,10 @@ def strip_markers(text: str) -> str:
     return _MARKER.sub("", text).strip()
 
 
-def build_answer(draft: Draft, hits: list[Hit], as_of: date | None) -> Answer:
+def build_answer(draft: Draft, hits: list[Hit], as_of: date | None, **extra) -> Answer:
     """Number citations by first use; drop markers that point to no retrieved paragraph."""
     if draft.refused or not draft.sentences:
-        return refusal(as_of)
+        return refusal(as_of, **extra)
     numbers: dict[int, int] = {}
     citations: list[Citation] = []
     sentences: list[Sentence] = []
@@ -46,7 +46,7 @@ def build_answer(draft: Draft, hits: list[Hit], as_of: date | None) -> Answer:
             continue
         sentences.append(Sentence(text, tuple(marks)))
     if not sentences:
-        return refusal(as_of)
+        return refusal(as_of, **extra)
     # Citations no sentence kept are not shown.
     used = sorted({m for s in sentences for m in s.citations})
     if len(used) != len(citations):
@@ -54,8 +54,8 @@ def build_answer(draft: Draft, hits: list[Hit], as_of: date | None) -> Answer:
         citations = [citations[m - 1] for m in used]
         sentences = [Sentence(s.text, tuple(renumber[m] for m in s.citations)) for s in sentences]
     text = " ".join(s.text + "".join(f" [{m}]" for m in s.citations) for s in sentences)
-    return Answer(text=text, sentences=tuple(sentences), citations=tuple(citations), refused=False, as_of=as_of)
+    return Answer(text=text, sentences=tuple(sentences), citations=tuple(citations), refused=False, as_of=as_of, **extra)
 
 
-def refusal(as_of: date | None) -> Answer:
-    return Answer(text=CANNOT_ANSWER, sentences=(), citations=(), refused=True, as_of=as_of)
+def refusal(as_of: date | None, **extra) -> Answer:
+    return Answer(text=CANNOT_ANSWER, sentences=(), citations=(), refused=True, as_of=as_of, **extra)

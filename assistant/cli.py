@@ -37,6 +37,12 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--outlet", action="append", metavar="NAME", help="only this outlet (repeatable)")
     ask.add_argument("--k", type=int, metavar="N", help="paragraphs retrieved (default 5)")
     ask.add_argument("--generator", metavar="NAME", help="who writes the answer (default: extractive)")
+    chat = sub.add_parser("chat", help="a conversation in the terminal (--cli)")
+    chat.add_argument("--cli", action="store_true", help="talk in this terminal (the default until the web UI lands)")
+    chat.add_argument("--generator", metavar="NAME", help="who writes the answers (default: extractive)")
+    chat.add_argument("--as-of", metavar="DATE", help="answer as of this date")
+    chat.add_argument("--outlet", action="append", metavar="NAME", help="only this outlet (repeatable)")
+
     ev = sub.add_parser("eval", help="evaluate answers and citations on a question set")
     ev.add_argument("--questions", metavar="FILE", help="JSONL questions (default: eval/questions.jsonl)")
     ev.add_argument("--corpus", metavar="PATH", help="articles to index for the run (default: corpus/)")
@@ -68,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
             return _ingest(args)
         if args.command == "ask":
             return _ask(args)
+        if args.command == "chat":
+            return _chat(args)
         if args.command == "eval":
             from .evaluation.command import run_eval
             from .settings import Settings
@@ -112,17 +120,60 @@ def _ask(args) -> int:
     articles, _ = a.catalog.counts()
     if articles == 0:
         raise ValueError(f"the index in {a.data_dir} is empty; run 'assistant ingest corpus/' first")
-    answer = a.ask(args.question, as_of=args.as_of, outlets=args.outlet, since=args.since, until=args.until, k=args.k)
+    live = None if args.json or not sys.stdout.isatty() else _live_printer()
+    answer = a.ask(args.question, as_of=args.as_of, outlets=args.outlet, since=args.since, until=args.until,
+                   k=args.k, on_text=live)
     if args.json:
         print(json.dumps(answer.to_json(), indent=2, ensure_ascii=False))
         return 0
+    if live is not None:
+        print("\n")
     print(format_answer(answer))
+    return 0
+
+
+def _live_printer():
+    def show(text: str) -> None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+    return show
+
+
+def _chat(args) -> int:
+    from .conversation import Turn
+
+    a = _assistant(args, generator=args.generator)
+    if a.catalog.counts()[0] == 0:
+        raise ValueError(f"the index in {a.data_dir} is empty; run 'assistant ingest corpus/' first")
+    print("Ask about the articles; an empty line or Ctrl-D ends the conversation.", flush=True)
+    history: list = []
+    while True:
+        try:
+            question = input("\nyou> ").strip()
+        except EOFError:
+            break
+        if not question or question.lower() in {"exit", "quit"}:
+            break
+        live = _live_printer() if sys.stdout.isatty() else None
+        answer = a.ask(question, as_of=args.as_of, outlets=args.outlet, history=history, on_text=live)
+        if live is not None:
+            print("\n")
+        print(format_answer(answer), flush=True)
+        history.append(Turn(a.condense(question, history), answer))
     return 0
 
 
 def format_answer(answer) -> str:
     """The answer with numbered markers, and a numbered source list under it."""
     lines = [textwrap.fill(answer.text, width=100)]
+    v = answer.verification
+    if v is not None:
+        removed = sum(1 for c in v.sentences if c.verdict == "removed")
+        if removed:
+            lines.append(f"({removed} sentence(s) the sources do not support were removed)")
+        if v.fallback == "extractive":
+            lines.append("(the model's answer was not supported; these are quoted sentences instead)")
     if answer.citations:
         lines.append("")
         lines.append("Sources:")

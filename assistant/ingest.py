@@ -12,7 +12,7 @@ from typing import Iterable
 from .catalog import Catalog
 from .embedder import Embedder
 from .loaders import load_paths
-from .paragraphs import embedding_windows, split_article
+from .paragraphs import counted_windows, split_article
 from .types import Article, IngestReport, Paragraph, Skipped
 from .vectors import VectorStore
 
@@ -160,7 +160,7 @@ def _write(pending: list[_Pending], vectors, catalog, embedder, report, progress
     bar = _progress_bar(total, progress)
     writer = _Writer(vectors)
     try:
-        todo: list[tuple[Paragraph, Article, int, str]] = []  # (paragraph, article, window, text)
+        todo: list[tuple[Paragraph, Article, int, str, int]] = []  # (paragraph, article, window, text, tokens)
         windows_of: dict[str, int] = {}
         for item in pending:
             for p in item.need:
@@ -170,19 +170,21 @@ def _write(pending: list[_Pending], vectors, catalog, embedder, report, progress
                     if bar is not None:
                         bar.update(1)
                     continue
-                texts = embedding_windows(p.text, embedder.count_tokens, embedder.max_tokens)
+                texts = counted_windows(p.text, embedder.count_tokens, embedder.max_tokens)
                 windows_of[p.id] = len(texts)
-                todo.extend((p, item.article, w, t) for w, t in enumerate(texts))
-        todo.sort(key=lambda t: -len(t[3]))
-        step = max(1, getattr(embedder, "batch_size", 64)) * 4
+                todo.extend((p, item.article, w, t, n) for w, (t, n) in enumerate(texts))
+        # Longest first by token count, one model batch per call: texts of a batch are
+        # nearly the same length, so little padding is computed.
+        todo.sort(key=lambda t: -t[4])
+        step = max(1, getattr(embedder, "batch_size", 64))
         for i in range(0, len(todo), step):
             chunk = todo[i : i + step]
-            out = embedder.embed([t for _, _, _, t in chunk])
-            for (p, article, w, text), vec in zip(chunk, out):
+            out = embedder.embed([t for _, _, _, t, _ in chunk])
+            for (p, article, w, text, _), vec in zip(chunk, out):
                 writer.add(_record(p, article, w, text, vec))
             report.embedded += len(chunk)
             if bar is not None:
-                bar.update(sum(1 for p, _, w, _ in chunk if w == windows_of[p.id] - 1))
+                bar.update(sum(1 for p, _, w, _, _ in chunk if w == windows_of[p.id] - 1))
         writer.close()
     except BaseException:
         writer.abort()

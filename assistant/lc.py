@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -47,11 +48,13 @@ class ParagraphRetriever(BaseRetriever):
         return [hit_to_document(h) for h in self.retriever.search(query, self.k, self.filters)]
 
 
-def answer_chain(retriever: Retriever, generator: Generator) -> Runnable:
-    """retrieve -> generate -> check citations, as a runnable.
+def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fallback: Generator | None = None) -> Runnable:
+    """retrieve -> generate -> verify -> check citations, as a runnable.
 
-    Input: ``{"question": str, "k": int, "filters": Filters, "mode": str, "include": tuple[str, ...]}``.
-    Output: ``{"answer": Answer, "hits": list[Hit]}``.
+    Input: ``{"question": str, "k": int, "filters": Filters, "mode": str, "include": tuple[str, ...],
+    "on_text": callable | None}``. Output: ``{"answer": Answer, "hits": list[Hit]}``.
+    When the verifier leaves nothing supported, the ``fallback`` generator (extractive) answers
+    instead, and it may refuse; ``Answer.generator`` and ``Answer.verification`` say what happened.
     """
 
     def retrieve(inp: dict) -> dict:
@@ -59,18 +62,36 @@ def answer_chain(retriever: Retriever, generator: Generator) -> Runnable:
             inp["question"], inp.get("k"), inp.get("filters", Filters()),
             mode=inp.get("mode", "hybrid"), include=inp.get("include", ()),
         )
+        if inp.get("on_hits"):
+            inp["on_hits"](hits)
         return {**inp, "hits": hits}
 
     def generate(inp: dict) -> dict:
         as_of = inp.get("filters", Filters()).as_of
-        return {**inp, "draft": generator.generate(inp["question"], inp["hits"], as_of)}
+        draft = generator.generate(inp["question"], inp["hits"], as_of, on_text=inp.get("on_text"))
+        return {**inp, "draft": draft}
+
+    def verify(inp: dict) -> dict:
+        if verifier is None:
+            return {**inp, "verification": None, "writer": generator.name}
+        draft, verification = verifier.verify(inp["question"], inp["draft"], inp["hits"])
+        writer = generator.name
+        if draft.refused and fallback is not None and fallback is not generator and not inp["draft"].refused:
+            as_of = inp.get("filters", Filters()).as_of
+            backup = fallback.generate(inp["question"], inp["hits"], as_of)
+            draft, _ = verifier.verify(inp["question"], backup, inp["hits"])
+            writer = fallback.name
+            verification = replace(verification, fallback=fallback.name if not draft.refused else "refused")
+        return {**inp, "draft": draft, "verification": verification, "writer": writer}
 
     def check(inp: dict) -> dict:
         as_of: date | None = inp.get("filters", Filters()).as_of
-        return {"answer": build_answer(inp["draft"], inp["hits"], as_of), "hits": inp["hits"]}
+        answer = build_answer(inp["draft"], inp["hits"], as_of, verification=inp["verification"], generator=inp["writer"])
+        return {"answer": answer, "hits": inp["hits"]}
 
     return (
         RunnableLambda(retrieve).with_config(run_name="retrieve")
         | RunnableLambda(generate).with_config(run_name="generate")
+        | RunnableLambda(verify).with_config(run_name="verify")
         | RunnableLambda(check).with_config(run_name="check_citations")
     )

@@ -62,6 +62,10 @@ def split_article(article: Article) -> list[Paragraph]:
 
 
 def embedding_windows(text: str, count_tokens, max_tokens: int) -> list[str]:
+    return [w for w, _ in counted_windows(text, count_tokens, max_tokens)]
+
+
+def counted_windows(text: str, count_tokens, max_tokens: int) -> list[tuple[str, int]]:
     """Pieces of ``text`` that each fit the embedder's window (sentence-aligned).
 
     Most paragraphs fit and come back whole. A longer one is packed sentence by
@@ -69,26 +73,27 @@ def embedding_windows(text: str, count_tokens, max_tokens: int) -> list[str]:
     The paragraph is still cited as one; only its vectors are several.
     """
     limit = max(8, max_tokens - 2)  # room for [CLS] and [SEP]
-    if count_tokens(text) <= limit:
-        return [text]
+    n = count_tokens(text)
+    if n <= limit:
+        return [(text, n)]
     pieces: list[str] = []
     for sentence in split_sentences(text):
         if count_tokens(sentence) <= limit:
             pieces.append(sentence)
         else:
             pieces.extend(_cut_words(sentence, count_tokens, limit))
-    windows: list[str] = []
+    windows: list[tuple[str, int]] = []
     current: list[str] = []
     used = 0
     for piece in pieces:
         n = count_tokens(piece)
         if current and used + n > limit:
-            windows.append(" ".join(current))
+            windows.append((" ".join(current), used))
             current, used = [], 0
         current.append(piece)
         used += n
     if current:
-        windows.append(" ".join(current))
+        windows.append((" ".join(current), used))
     return windows
 
 

@@ -56,6 +56,22 @@ class Settings:
     )
     max_sentences: int = _setting(3, "Extractive generator: most sentences in one answer.")
 
+    model_dir: Path = _setting(
+        Path("~/.cache/news-assistant"),
+        "Local generator: folder where the model parts are assembled into one verified GGUF file.",
+    )
+    llm_threads: int = _setting(0, "Local generator: llama.cpp threads; 0 uses every core.")
+    llm_context: int = _setting(2048, "Local generator: context window in tokens.")
+    max_answer_tokens: int = _setting(200, "Local generator: most tokens in one answer.")
+    context_sentences: int = _setting(
+        2, "Local generator: sentences per retrieved paragraph put in the prompt (the prompt is the latency)."
+    )
+
+    openai_base_url: str = _setting("", "openai:<model> generator: the endpoint's base URL (else OPENAI_BASE_URL).")
+    openai_api_key: str = _setting("", "openai:<model> generator: API key (else OPENAI_API_KEY; local servers need none).")
+    ollama_base_url: str = _setting("", "ollama:<model> generator: the Ollama server (else OLLAMA_HOST).")
+    chat_timeout: float = _setting(120.0, "Seconds to wait for a remote chat model before giving up.")
+
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
         """Settings from ``ASSISTANT_*`` environment variables, then ``overrides``."""
@@ -66,8 +82,9 @@ class Settings:
                 continue
             values[f.name] = _coerce(f.name, f.default, raw)
         values.update({k: v for k, v in overrides.items() if v is not None})
-        if "data_dir" in values:
-            values["data_dir"] = Path(values["data_dir"])
+        for key in ("data_dir", "model_dir"):
+            if key in values:
+                values[key] = Path(values[key])
         return cls(**values)
 
     @classmethod
@@ -92,3 +109,15 @@ def _coerce(name: str, default, raw: str):
             f"environment variable ASSISTANT_{name.upper()}={raw!r} is not a valid "
             f"{type(default).__name__}; fix or unset it"
         ) from exc
+
+
+def markdown_table() -> str:
+    """The README's settings table (``python -m assistant.settings``)."""
+    rows = ["| setting | environment | default | what it does |", "|---|---|---|---|"]
+    for name, default, description in Settings.describe():
+        rows.append(f"| `{name}` | `ASSISTANT_{name.upper()}` | `{default}` | {description} |")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    print(markdown_table())

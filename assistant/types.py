@@ -91,6 +91,8 @@ class Answer:
     citations: tuple[Citation, ...]
     refused: bool
     as_of: date | None = None
+    verification: object = None  # verify.Verification: per sentence, its verdict and the signals behind it
+    generator: str = ""  # who wrote it: "extractive", "local", ... (after any fallback)
 
     def to_json(self) -> dict:
         """The shape printed by ``assistant ask --json``."""

@@ -90,3 +90,16 @@ def test_cli_ingest_reports_skipped_files_and_exits_non_zero(tmp_path):
 def test_cli_ask_on_empty_index_says_what_to_do(tmp_path):
     out = _cli("ask", "anything?", data_dir=tmp_path, check=False)
     assert out.returncode == 2 and "assistant ingest" in out.stderr
+
+
+def test_cli_chat_keeps_the_conversation(tmp_path):
+    _cli("ingest", "corpus/", "--no-progress", data_dir=tmp_path)
+    env = {**os.environ, "ASSISTANT_DATA_DIR": str(tmp_path), "HF_HUB_OFFLINE": "1"}
+    out = subprocess.run(
+        [sys.executable, "-m", "assistant", "chat", "--cli"],
+        input="Which diplomats were withdrawn from the Russian embassy in Damascus?\nAnd where were they flown?\n\n",
+        capture_output=True, text=True, env=env, cwd=REPO, timeout=300, check=True,
+    ).stdout
+    first, second = out.split("you>")[1:3]
+    assert "Belarus" in first
+    assert "Chkalovsky" in second

@@ -5,6 +5,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Callable
 
 from ..types import Hit
 
@@ -28,5 +29,9 @@ class Generator(ABC):
     name: str = "generator"
 
     @abstractmethod
-    def generate(self, question: str, hits: list[Hit], as_of: date | None = None) -> Draft:
-        """Write an answer to ``question`` from ``hits`` only, citing them by position."""
+    def generate(self, question: str, hits: list[Hit], as_of: date | None = None,
+                 on_text: Callable[[str], None] | None = None) -> Draft:
+        """Write an answer to ``question`` from ``hits`` only, citing them by position.
+
+        ``on_text``, when given, receives the answer text as it is written (streaming).
+        """

@@ -129,7 +129,7 @@ class ExtractiveGenerator(Generator):
         vecs = self.embedder.embed([question] + texts)
         return vecs[1:] @ vecs[0]
 
-    def generate(self, question: str, hits: list[Hit], as_of: date | None = None) -> Draft:
+    def generate(self, question: str, hits: list[Hit], as_of: date | None = None, on_text=None) -> Draft:
         ranked = self.candidates(question, hits)
         if not ranked or ranked[0].score < self.settings.min_support:
             best = ranked[0].score if ranked else 0.0
@@ -147,6 +147,8 @@ class ExtractiveGenerator(Generator):
         # Reading order: by retrieval rank of the paragraph, then position within it.
         chosen.sort(key=lambda c: (c.hit, c.start))
         sentences = tuple(DraftSentence(c.text, (c.hit,)) for c in chosen)
+        if on_text is not None:
+            on_text(" ".join(s.text for s in sentences))
         return Draft(sentences=sentences, notes={"best_score": best.score})
 
 

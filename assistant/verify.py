@@ -1,0 +1,107 @@
+"""The verifier between any generator and the reader: every sentence must be supported by what it cites.
+
+For each sentence: a cited paragraph that does not support it loses the citation;
+when none of its citations supports it, the citation moves to the retrieved
+paragraph that does, and when none does, the sentence is removed. Of several
+paragraphs that each support it alone, only the best is kept (the others add
+nothing). Finally the kept sentences must answer the question: hold the kind of
+thing asked for and mention the names it asks about; otherwise the answer is refused.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from .generators.base import Draft, DraftSentence
+from .generators.extractive import expected_kind, holds_kind
+from .support import SupportChecker, Verdict
+from .text import content_terms, entity_found, key_entities
+from .types import Hit
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SentenceCheck:
+    """What the verifier decided about one drafted sentence, and why."""
+
+    text: str
+    verdict: str  # "supported", "moved", "joint", "removed"
+    cited: tuple[str, ...]  # paragraph ids it cites after verification
+    signals: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Verification:
+    sentences: tuple[SentenceCheck, ...] = ()
+    answers_question: bool = True
+    reason: str = ""
+    fallback: str | None = None  # "extractive" or "refused" when nothing supported remained
+
+    @property
+    def kept(self) -> int:
+        return sum(1 for s in self.sentences if s.verdict != "removed")
+
+
+class Verifier:
+    def __init__(self, checker: SupportChecker, min_relevance: float = 0.3):
+        self.checker = checker
+        self.min_relevance = min_relevance  # share of the question's words the cited text must hold
+
+    def verify(self, question: str, draft: Draft, hits: list[Hit]) -> tuple[Draft, Verification]:
+        if draft.refused:
+            return draft, Verification(answers_question=False, reason="the generator declined")
+        kept: list[DraftSentence] = []
+        checks: list[SentenceCheck] = []
+        for s in draft.sentences:
+            sentence, check = self._one(s, hits)
+            checks.append(check)
+            if sentence is not None:
+                kept.append(sentence)
+        ok, reason = self.answers(question, kept, hits)
+        verification = Verification(tuple(checks), ok, reason)
+        if not kept or not ok:
+            return Draft(refused=True, notes=draft.notes), verification
+        return Draft(sentences=tuple(kept), notes=draft.notes), verification
+
+    def _one(self, s: DraftSentence, hits: list[Hit]) -> tuple[DraftSentence | None, SentenceCheck]:
+        cited = [i for i in dict.fromkeys(s.sources) if 0 <= i < len(hits)]
+        verdicts: dict[int, Verdict] = {i: self.checker.check(s.text, hits[i].text, hits[i].title) for i in cited}
+        alone = [i for i in cited if verdicts[i].supported]
+        if alone:
+            best = max(alone, key=lambda i: verdicts[i].overlap)
+            return DraftSentence(s.text, (best,)), SentenceCheck(s.text, "supported", (hits[best].paragraph_id,), verdicts[best].to_json())
+        if len(cited) > 1:
+            joint = self.checker.check(s.text, "\n".join(hits[i].text for i in cited), " ".join(hits[i].title for i in cited))
+            if joint.supported:
+                return s, SentenceCheck(s.text, "joint", tuple(hits[i].paragraph_id for i in cited), joint.to_json())
+        others = {i: self.checker.check(s.text, h.text, h.title) for i, h in enumerate(hits) if i not in verdicts}
+        moved = [i for i, v in others.items() if v.supported]
+        if moved:
+            best = max(moved, key=lambda i: others[i].overlap)
+            return DraftSentence(s.text, (best,)), SentenceCheck(s.text, "moved", (hits[best].paragraph_id,), others[best].to_json())
+        worst = next(iter(verdicts.values()), None) or next(iter(others.values()), None)
+        signals = worst.to_json() if worst else {}
+        log.info("removed an unsupported sentence: %r", s.text[:80])
+        return None, SentenceCheck(s.text, "removed", (), signals)
+
+    def answers(self, question: str, kept: list[DraftSentence], hits: list[Hit]) -> tuple[bool, str]:
+        """Do the kept sentences answer the question (not just a nearby fact)?"""
+        if not kept:
+            return False, "no sentence is supported by the retrieved paragraphs"
+        kind = expected_kind(question)
+        if kind and not any(holds_kind(s.text, kind) for s in kept):
+            return False, f"the question asks for a {kind}; no supported sentence gives one"
+        cited_terms = set()
+        for s in kept:
+            for i in s.sources:
+                cited_terms |= set(content_terms(hits[i].title + " " + hits[i].text))
+        cited_terms |= {t for s in kept for t in content_terms(s.text)}
+        asked = set(content_terms(question))
+        if asked and len(asked & cited_terms) / len(asked) < self.min_relevance:
+            return False, "the supported sentences are not about what was asked"
+        missing = [e for e in key_entities(question) if not entity_found(e, cited_terms)]
+        if missing:
+            return False, "the cited paragraphs do not mention " + ", ".join(missing)
+        return True, ""
