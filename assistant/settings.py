@@ -42,7 +42,7 @@ class Settings:
     embed_batch_size: int = _setting(64, "Paragraph windows encoded per batch during ingest.")
     torch_threads: int = _setting(0, "torch CPU threads for the embedder; 0 keeps torch's default.")
     min_support: float = _setting(
-        0.40,
+        0.36,
         "Extractive generator: the least evidence score (0..1) a sentence needs to be used; "
         "below it the assistant answers with the 'cannot answer' response.",
     )

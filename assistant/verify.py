@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass, field
 
 from .generators.base import Draft, DraftSentence
-from .generators.extractive import expected_kind, holds_kind
+from .generators.extractive import counted_thing, expected_kind, holds_kind
 from .support import SupportChecker, Verdict
 from .text import content_terms, entity_found, key_entities
 from .types import Hit
@@ -91,7 +91,7 @@ class Verifier:
         if not kept:
             return False, "no sentence is supported by the retrieved paragraphs"
         kind = expected_kind(question)
-        if kind and not any(holds_kind(s.text, kind) for s in kept):
+        if kind and not any(holds_kind(s.text, kind, counted_thing(question)) for s in kept):
             return False, f"the question asks for a {kind}; no supported sentence gives one"
         cited_terms = set()
         for s in kept:

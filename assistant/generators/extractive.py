@@ -19,7 +19,7 @@ import numpy as np
 
 from ..sentences import sentence_spans
 from ..settings import Settings
-from ..text import content_terms, entity_found, key_entities
+from ..text import STOPWORDS, content_terms, entity_found, key_entities, stem, words
 from ..types import Hit
 from .base import Draft, DraftSentence, Generator
 
@@ -49,16 +49,62 @@ def expected_kind(question: str) -> str | None:
     return None
 
 
-def holds_kind(sentence: str, kind: str | None) -> bool:
+# "... did not specify the exact number", "without providing specific numbers": the
+# sentence says the thing asked for is not given, so it cannot be the answer.
+_UNDISCLOSED = re.compile(
+    r"\b(?:did not|didn't|does not|doesn't|do not|without|not|declined to|refused to)\s+"
+    r"(?:specify|specifying|provide|providing|give|giving|disclose|disclosing|reveal|revealing|release|releasing|say|saying)\b"
+    r"|\bnot (?:been )?(?:disclosed|released|known|specified|confirmed)\b|\bunclear\b|\bunknown\b",
+    re.I,
+)
+
+
+STRICT_COUNT = False
+
+
+def counted_thing(question: str) -> str | None:
+    """What a "how many" question counts: "how many North Korean troops ..." -> "troop"."""
+    m = re.search(r"\bhow many\s+((?:[\w'’-]+\s+){0,3}?)([a-z][\w-]*s)\b", question, re.I)
+    return stem(m.group(2).lower()) if m else None
+
+
+def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> bool:
+    """Does ``sentence`` hold the kind of thing asked for?
+
+    For "how many X", a sentence that mentions X must put a number right before it
+    ("200 casualties" does not count troops).
+    """
     if kind is None:
         return True
     if kind == "number":
-        return bool(_NUMBER.search(sentence))
+        if not _NUMBER.search(sentence):
+            return False
+        if counted:
+            tokens = words(sentence)
+            places = [i for i, t in enumerate(tokens) if stem(t) == counted]
+            if any(_NUMBER.fullmatch(w) for i in places for w in tokens[max(0, i - 4):i]):
+                return True  # "200 casualties"
+            if places or STRICT_COUNT:
+                return False  # "the exact number of troops", with no number
+        return not _UNDISCLOSED.search(sentence)
+    if _UNDISCLOSED.search(sentence):
+        return False
     if kind == "date":
         return bool(_DATEISH.search(sentence))
     if kind == "name":
         return bool(_NAME.search(sentence))
     return True
+
+
+def focus_term(question: str) -> str | None:
+    """The thing a which/what question asks for: "To which airport ..." -> "airport"."""
+    m = re.search(r"\b(?:which|what)\s+([\w'’-]+)(?:\s+([\w'’-]+))?", question, re.I)
+    if not m:
+        return None
+    for w in m.groups():
+        if w and w.lower() not in STOPWORDS and not w.lower().endswith("ly"):
+            return stem(w.lower())
+    return None
 
 
 @dataclass(frozen=True)
@@ -72,6 +118,7 @@ class Candidate:
     context: float = 0.0
     fits: bool = True
     entities: float = 1.0  # share of the question's names and numbers found in the paragraph
+    matched: frozenset = frozenset()  # the question's content words this sentence holds
     score: float = 0.0
 
 
@@ -88,6 +135,8 @@ class ExtractiveGenerator(Generator):
         weights = _rarity(q_terms, [content_terms(h.title + " " + h.text) for h in hits])
         total = sum(weights.values()) or 1.0
         kind = expected_kind(question)
+        counted = counted_thing(question)
+        focus = focus_term(question)
         q_entities = key_entities(question)
         hit_terms = [set(content_terms(h.title + " " + h.text)) for h in hits]
         # A name the question asks about that no retrieved paragraph mentions at all
@@ -105,7 +154,8 @@ class ExtractiveGenerator(Generator):
                 terms = set(content_terms(text))
                 coverage = sum(w for t, w in weights.items() if t in terms) / total
                 raw.append(Candidate(i, s, e, text, coverage=coverage, context=context,
-                                     fits=holds_kind(text, kind), entities=entities))
+                                     fits=holds_kind(text, kind, counted), entities=entities,
+                                     matched=frozenset(terms & q_terms)))
         if not raw:
             return []
         # Embedding similarity only for the lexically most promising sentences: keeps ask fast.
@@ -117,9 +167,11 @@ class ExtractiveGenerator(Generator):
             score = 0.45 * max(sim, 0.0) + 0.35 * c.coverage + 0.20 * c.context
             if not c.fits:
                 score *= 0.5
+            if focus and focus in c.matched | set(content_terms(c.text)):
+                score += 0.1  # holds the thing asked for ("which airport" -> "... Airport")
             score *= c.entities
             scored.append(Candidate(c.hit, c.start, c.end, c.text, float(sim), c.coverage, c.context,
-                                    c.fits, c.entities, score))
+                                    c.fits, c.entities, c.matched, score))
         scored.sort(key=lambda c: -c.score)
         return scored
 
@@ -136,14 +188,18 @@ class ExtractiveGenerator(Generator):
             return Draft(refused=True, notes={"best_score": best})
         best = ranked[0]
         chosen = [best]
+        covered = set(best.matched)
         for c in ranked[1:]:
             if len(chosen) >= self.settings.max_sentences:
                 break
-            if c.score < max(self.settings.min_support, 0.85 * best.score) or not c.fits:
-                continue
             if any(_redundant(c.text, o.text) for o in chosen):
                 continue
-            chosen.append(c)
+            close = c.fits and c.score >= max(self.settings.min_support, 0.85 * best.score)
+            # A multi-part question: a relevant sentence that answers a part not yet covered.
+            adds = len(c.matched - covered) >= 2 and c.score >= 0.75 * self.settings.min_support
+            if close or adds:
+                chosen.append(c)
+                covered |= c.matched
         # Reading order: by retrieval rank of the paragraph, then position within it.
         chosen.sort(key=lambda c: (c.hit, c.start))
         sentences = tuple(DraftSentence(c.text, (c.hit,)) for c in chosen)
