@@ -74,12 +74,12 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
     def verify(inp: dict) -> dict:
         if verifier is None:
             return {**inp, "verification": None, "writer": generator.name}
-        draft, verification = verifier.verify(inp["question"], inp["draft"], inp["hits"])
+        draft, verification = verifier.verify(inp["question"], inp["draft"], inp["hits"], strict=generator.name != "extractive")
         writer = generator.name
         if draft.refused and fallback is not None and fallback is not generator and not inp["draft"].refused:
             as_of = inp.get("filters", Filters()).as_of
             backup = fallback.generate(inp["question"], inp["hits"], as_of)
-            draft, _ = verifier.verify(inp["question"], backup, inp["hits"])
+            draft, _ = verifier.verify(inp["question"], backup, inp["hits"], strict=False)
             writer = fallback.name
             verification = replace(verification, fallback=fallback.name if not draft.refused else "refused")
         return {**inp, "draft": draft, "verification": verification, "writer": writer}

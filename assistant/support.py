@@ -66,7 +66,7 @@ class SupportChecker:
         overlap = sum(1 for t in s_terms if t in terms) / len(s_terms) if s_terms else 0.0
         numbers = _numbers(source)
         missing_numbers = tuple(sorted(n for n in _numbers(sentence) if n not in numbers))
-        names = [e for e in key_entities(sentence) if not _NUM.fullmatch(e.replace(",", ""))]
+        names = [e for e in key_entities(sentence, keep_initial=True) if not _NUM.fullmatch(e.replace(",", ""))]
         missing_names = tuple(e for e in names if not entity_found(e, terms))
         para_norm = _norm_quote(paragraph)
         bad_quotes = tuple(q for q in quoted_spans(sentence) if _norm_quote(q) not in para_norm)

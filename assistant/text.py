@@ -53,18 +53,29 @@ _CAP_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|la|al|bin|von)\s+)?(
 _NUM = re.compile(r"\b\d[\d,.]*\b")
 
 
-def key_entities(text: str) -> list[str]:
+# Words that open sentences without naming anything: never taken for names.
+_OPENERS = frozenset(
+    """according additionally also although however meanwhile despite while since after before during
+    both each either neither many most several some reports officials yes no today yesterday tomorrow
+    earlier later still thus therefore instead overall finally first second third""".split()
+)
+
+
+def key_entities(text: str, keep_initial: bool = False) -> list[str]:
     """Names and numbers in ``text``: capitalised runs and digits.
 
     A capitalised word that opens a sentence is ambiguous ("Legendary", "China"), so
-    it is kept only as part of a longer run, without itself. Used to check that
+    it is dropped unless ``keep_initial`` (claims are checked strictly: "China said ..."),
+    and even then common openers ("According", "However") are dropped. Used to check that
     what a question is about, or what a sentence claims, occurs in a paragraph.
     """
     out = []
     for m in _CAP_RUN.finditer(text):
         phrase = re.split(r"[.!?]\s", m.group(0))[0]
         tokens = [re.sub(r"['’]s$", "", t) for t in phrase.split()]
-        if _opens_sentence(text, m.start()) or tokens[0].lower() in _QUESTION_WORDS:
+        first = tokens[0].lower()
+        drop_initial = not keep_initial or first in STOPWORDS or first in _OPENERS
+        if (_opens_sentence(text, m.start()) and drop_initial) or first in _QUESTION_WORDS:
             tokens = tokens[1:]
         while tokens and tokens[0].lower() in {"of", "the", "de", "la", "al", "bin", "von"}:
             tokens = tokens[1:]

@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass, field
 
 from .generators.base import Draft, DraftSentence
-from .generators.extractive import counted_thing, expected_kind, holds_kind
+from .generators.extractive import counted_thing, expected_kind, focus_term, holds_kind
 from .support import SupportChecker, Verdict
 from .text import content_terms, entity_found, key_entities
 from .types import Hit
@@ -49,7 +49,10 @@ class Verifier:
         self.checker = checker
         self.min_relevance = min_relevance  # share of the question's words the cited text must hold
 
-    def verify(self, question: str, draft: Draft, hits: list[Hit]) -> tuple[Draft, Verification]:
+    def verify(self, question: str, draft: Draft, hits: list[Hit], strict: bool = True) -> tuple[Draft, Verification]:
+        """``strict``: also refuse a supported answer that cites paragraphs without the thing asked
+        for while another retrieved paragraph has it (a model answering with a nearby fact).
+        The extractive generator weighs that itself, so its drafts are checked with ``strict=False``."""
         if draft.refused:
             return draft, Verification(answers_question=False, reason="the generator declined")
         kept: list[DraftSentence] = []
@@ -59,7 +62,7 @@ class Verifier:
             checks.append(check)
             if sentence is not None:
                 kept.append(sentence)
-        ok, reason = self.answers(question, kept, hits)
+        ok, reason = self.answers(question, kept, hits, strict)
         verification = Verification(tuple(checks), ok, reason)
         if not kept or not ok:
             return Draft(refused=True, notes=draft.notes), verification
@@ -86,7 +89,7 @@ class Verifier:
         log.info("removed an unsupported sentence: %r", s.text[:80])
         return None, SentenceCheck(s.text, "removed", (), signals)
 
-    def answers(self, question: str, kept: list[DraftSentence], hits: list[Hit]) -> tuple[bool, str]:
+    def answers(self, question: str, kept: list[DraftSentence], hits: list[Hit], strict: bool = True) -> tuple[bool, str]:
         """Do the kept sentences answer the question (not just a nearby fact)?"""
         if not kept:
             return False, "no sentence is supported by the retrieved paragraphs"
@@ -97,10 +100,13 @@ class Verifier:
         for s in kept:
             for i in s.sources:
                 cited_terms |= set(content_terms(hits[i].title + " " + hits[i].text))
-        cited_terms |= {t for s in kept for t in content_terms(s.text)}
         asked = set(content_terms(question))
         if asked and len(asked & cited_terms) / len(asked) < self.min_relevance:
             return False, "the supported sentences are not about what was asked"
+        focus = focus_term(question)
+        if strict and focus and focus not in cited_terms and any(focus in content_terms(h.title + " " + h.text) for h in hits):
+            # another retrieved paragraph speaks of the thing asked for; these do not
+            return False, f"the question asks which {focus}; the cited paragraphs do not mention one"
         missing = [e for e in key_entities(question) if not entity_found(e, cited_terms)]
         if missing:
             return False, "the cited paragraphs do not mention " + ", ".join(missing)

@@ -47,3 +47,9 @@ def test_title_counts_as_part_of_the_source():
 
 def test_quoted_spans():
     assert quoted_spans('He said "no way out" and \u201cnever again\u201d.') == ["no way out", "never again"]
+
+
+def test_a_name_opening_the_sentence_is_checked_too():
+    v = SupportChecker().check("China did not say anything about the decision of the council.", PARA)
+    assert not v.supported and "China" in v.missing_names
+    assert SupportChecker().check("According to the directorate, around 200 casualties were estimated.", PARA).supported
