@@ -53,6 +53,14 @@ def _numbers(text: str) -> set[str]:
     return {n.replace(",", "").rstrip(".") for n in _NUM.findall(text)}
 
 
+def source_label(title: str, published=None) -> str:
+    """What besides the paragraph a claim may draw on: the title and the publication date
+    (so "the 15th" in an article of 16 December 2024 may be written "15 December 2024")."""
+    if published is None:
+        return title
+    return f"{title} {published.strftime('%B')} {published.year} {published.day}"
+
+
 class SupportChecker:
     def __init__(self, embedder=None, min_overlap: float = 0.6, min_similarity: float = 0.75):
         self.embedder = embedder

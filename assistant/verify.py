@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .generators.base import Draft, DraftSentence
 from .generators.extractive import counted_thing, expected_kind, focus_term, holds_kind
-from .support import SupportChecker, Verdict
+from .support import SupportChecker, Verdict, source_label
 from .text import content_terms, entity_found, key_entities
 from .types import Hit
 
@@ -70,16 +70,17 @@ class Verifier:
 
     def _one(self, s: DraftSentence, hits: list[Hit]) -> tuple[DraftSentence | None, SentenceCheck]:
         cited = [i for i in dict.fromkeys(s.sources) if 0 <= i < len(hits)]
-        verdicts: dict[int, Verdict] = {i: self.checker.check(s.text, hits[i].text, hits[i].title) for i in cited}
+        label = [source_label(h.title, h.published) for h in hits]
+        verdicts: dict[int, Verdict] = {i: self.checker.check(s.text, hits[i].text, label[i]) for i in cited}
         alone = [i for i in cited if verdicts[i].supported]
         if alone:
             best = max(alone, key=lambda i: verdicts[i].overlap)
             return DraftSentence(s.text, (best,)), SentenceCheck(s.text, "supported", (hits[best].paragraph_id,), verdicts[best].to_json())
         if len(cited) > 1:
-            joint = self.checker.check(s.text, "\n".join(hits[i].text for i in cited), " ".join(hits[i].title for i in cited))
+            joint = self.checker.check(s.text, "\n".join(hits[i].text for i in cited), " ".join(label[i] for i in cited))
             if joint.supported:
                 return s, SentenceCheck(s.text, "joint", tuple(hits[i].paragraph_id for i in cited), joint.to_json())
-        others = {i: self.checker.check(s.text, h.text, h.title) for i, h in enumerate(hits) if i not in verdicts}
+        others = {i: self.checker.check(s.text, h.text, label[i]) for i, h in enumerate(hits) if i not in verdicts}
         moved = [i for i, v in others.items() if v.supported]
         if moved:
             best = max(moved, key=lambda i: others[i].overlap)

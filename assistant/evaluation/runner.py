@@ -7,7 +7,9 @@ import sys
 import time
 from dataclasses import asdict, dataclass, field
 
-from ..support import SupportChecker, quoted_spans, _norm_quote
+from datetime import date as _date
+
+from ..support import SupportChecker, _norm_quote, quoted_spans, source_label
 from ..types import Answer, Hit
 from .metrics import fact_present, retrieval_scores
 from .questions import EvalQuestion
@@ -66,7 +68,9 @@ def run_questions(assistant, questions: list[EvalQuestion], mode: str = "hybrid"
 
 def score_answer(q: EvalQuestion, answer: Answer, hits: list[Hit], ranked: list[str], seconds: float,
                  checker: SupportChecker) -> QuestionResult:
-    titles = {h.paragraph_id: h.title for h in hits}
+    def label(c) -> str:
+        return source_label(c.title, _date.fromisoformat(c.published))
+
     facts = [fact_present(answer.text, f.variants) for f in q.answer_facts] if not answer.refused else [False] * len(q.answer_facts)
     cited_text = " ".join(c.quote for c in answer.citations)
     lenient = (not answer.refused) and any(fact_present(cited_text, f.variants) for f in q.answer_facts)
@@ -74,13 +78,13 @@ def score_answer(q: EvalQuestion, answer: Answer, hits: list[Hit], ranked: list[
     quotes = quotes_ok = 0
     for s in answer.sentences:
         cites = [answer.citations[m - 1] for m in s.citations]
-        joint = checker.check(s.text, "\n".join(c.quote for c in cites), " ".join({titles.get(c.paragraph_id, c.title) for c in cites}))
+        joint = checker.check(s.text, "\n".join(c.quote for c in cites), " ".join(label(c) for c in cites))
         precise = []
         for i, c in enumerate(cites):
-            alone = checker.check(s.text, c.quote, c.title).supported
+            alone = checker.check(s.text, c.quote, label(c)).supported
             others = [o for j, o in enumerate(cites) if j != i]
             needed = joint.supported and not (
-                others and checker.check(s.text, "\n".join(o.quote for o in others), " ".join(o.title for o in others)).supported
+                others and checker.check(s.text, "\n".join(o.quote for o in others), " ".join(label(o) for o in others)).supported
             )
             precise.append(alone or needed)
         sentences.append(SentenceResult(s.text, [c.paragraph_id for c in cites], joint.supported, precise, list(joint.reasons)))
