@@ -91,7 +91,7 @@ def ingest(
 
     if prune:
         for article_id, source in sources.items():
-            if article_id in accepted or source_file(source) in failed_files:
+            if article_id in accepted or _under_any(source_file(source), failed_files):
                 continue
             gone = list(hashes.get(article_id, {}))
             vectors.delete_paragraphs(gone)
@@ -100,6 +100,12 @@ def ingest(
             log.info("pruned %s (%s)", article_id, source)
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _under_any(path: str, roots: set[str]) -> bool:
+    """``path`` is one of ``roots`` or lies inside one (a folder that could not be read)."""
+    p = Path(path)
+    return any(p == Path(r) or Path(r) in p.parents for r in roots)
 
 
 def _conflicting_ids(articles: list[Article]) -> dict[tuple[str, str], str]:

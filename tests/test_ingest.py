@@ -112,3 +112,13 @@ def test_long_paragraph_is_embedded_in_windows_but_cited_once(make_assistant, tm
     assert r.added == 2 and r.embedded > 2
     hits = a.search("lighthouse keeper", k=5)
     assert [h.paragraph_id for h in hits].count("long#p1") == 1
+
+
+def test_prune_with_a_missing_folder_loses_nothing(make_assistant, small_corpus, tmp_path):
+    a = make_assistant()
+    a.ingest([small_corpus])
+    moved = tmp_path / "elsewhere"
+    small_corpus.rename(moved)
+    r = a.ingest([small_corpus], prune=True)
+    assert r.deleted == 0 and "no such file" in r.skipped[0].reason
+    assert a.catalog.counts() == (3, 9)

@@ -24,6 +24,8 @@ def run_eval(args, settings) -> int:
 
     questions_file = Path(args.questions or DEFAULT_QUESTIONS)
     corpus = Path(args.corpus or DEFAULT_CORPUS)
+    if not corpus.exists():
+        raise ValueError(f"corpus {corpus} does not exist; pass --corpus PATH")
     questions = load_questions(questions_file)
     if args.limit:
         questions = _sample(questions, args.limit)

@@ -13,7 +13,8 @@ ROWS = [
     ("citation_recall", "citation recall"), ("citation_precision", "citation precision"),
     ("quote_fidelity", "quote fidelity"), ("refusal_precision", "refusal precision"),
     ("refusal_recall", "refusal recall"), ("wrong_refusal_rate", "wrong refusals (answerable)"),
-    ("latency_p50_s", "latency p50 (s)"), ("latency_p95_s", "latency p95 (s)"),
+    ("verifier_kept_share", "sentences the verifier kept"), ("fallback_share", "answers from the extractive fallback"),
+    ("first_text_p50_s", "first words p50 (s)"), ("latency_p50_s", "latency p50 (s)"), ("latency_p95_s", "latency p95 (s)"),
 ]
 
 

@@ -44,6 +44,10 @@ class QuestionResult:
     quotes: int = 0
     quotes_ok: int = 0
     seconds: float = 0.0
+    first_text_s: float | None = None  # time to the first streamed words
+    generator: str = ""  # who wrote the answer (after any fallback)
+    kept_sentences: int = 0  # drafted sentences the verifier kept
+    drafted_sentences: int = 0
 
     @property
     def correct(self) -> bool:
@@ -58,11 +62,19 @@ def run_questions(assistant, questions: list[EvalQuestion], mode: str = "hybrid"
     out = []
     for q in tqdm(questions, desc=label or mode, unit="question", file=sys.stderr,
                   disable=None if progress is None else not progress):
+        first: list[float] = []
         t = time.perf_counter()
-        answer, hits = assistant.answer(q.question, as_of=q.as_of, mode=mode)
+
+        def on_text(_text: str, first=first, t=t) -> None:
+            if not first:
+                first.append(time.perf_counter() - t)
+
+        answer, hits = assistant.answer(q.question, as_of=q.as_of, mode=mode, on_text=on_text)
         seconds = time.perf_counter() - t
         ranked = [h.paragraph_id for h in assistant.search(q.question, 10, as_of=q.as_of, mode=mode)]
-        out.append(score_answer(q, answer, hits, ranked, seconds, checker))
+        result = score_answer(q, answer, hits, ranked, seconds, checker)
+        result.first_text_s = first[0] if first else None
+        out.append(result)
     return out
 
 
@@ -91,7 +103,11 @@ def score_answer(q: EvalQuestion, answer: Answer, hits: list[Hit], ranked: list[
         for span in quoted_spans(s.text):
             quotes += 1
             quotes_ok += any(_norm_quote(span) in _norm_quote(c.quote) for c in cites)
+    v = answer.verification
     return QuestionResult(
+        generator=answer.generator,
+        kept_sentences=v.kept if v is not None else 0,
+        drafted_sentences=len(v.sentences) if v is not None else 0,
         id=q.id, question=q.question, answerable=q.answerable, kind=q.kind,
         as_of=q.as_of.isoformat() if q.as_of else None, answer=answer.text, refused=answer.refused,
         citations=[asdict(c) for c in answer.citations], ranked=ranked, gold=list(q.gold_paragraphs),
@@ -123,6 +139,9 @@ def summarize(results: list[QuestionResult]) -> dict:
         "refusal_precision": _mean([not r.answerable for r in refused]) if refused else None,
         "refusal_recall": _mean([r.refused for r in unans]) if unans else None,
         "wrong_refusal_rate": _mean([r.refused for r in ans]) if ans else None,
+        "verifier_kept_share": (sum(r.kept_sentences for r in results) / d) if (d := sum(r.drafted_sentences for r in results)) else None,
+        "fallback_share": _mean([r.generator == "extractive" for r in results if not r.refused]) if results else None,
+        "first_text_p50_s": statistics.median(ft) if (ft := sorted(r.first_text_s for r in results if r.first_text_s is not None)) else None,
         "latency_p50_s": statistics.median(lat) if lat else None,
         "latency_p95_s": lat[min(len(lat) - 1, round(0.95 * (len(lat) - 1)))] if lat else None,
     }
