@@ -44,7 +44,8 @@ class Assistant:
         self._catalog: Catalog | None = None
         self._vectors: VectorStore | None = None
         self._retriever: Retriever | None = None
-        self._chain = None
+        self._chains: dict[str, object] = {}
+        self._generators: dict[str, Generator] = {}
         self._verifier = None
         self._extractive: Generator | None = None
 
@@ -95,7 +96,7 @@ class Assistant:
                 )
                 self.catalog.clear()
                 self._retriever = None
-                self._chain = None
+                self._chains = {}
             return run_ingest(paths, self.catalog, self.vectors, self.embedder, prune=prune, progress=progress)
 
     def search(
@@ -145,33 +146,50 @@ class Assistant:
         history: Iterable[Turn] | None = None,
         on_text=None,
         on_hits=None,
+        generator: str | None = None,
     ) -> tuple[Answer, list[Hit]]:
         """Like ``ask``, also returning the paragraphs the generator saw (for evaluation and UIs)."""
         if not question or not question.strip():
             raise ValueError("the question is empty; ask something about the articles")
         history = list(history or [])
-        standalone = self.condense(question.strip(), history)
+        standalone = self.condense(question.strip(), history, generator)
         include = tuple(c.paragraph_id for c in history[-1].answer.citations) if history else ()
-        out = self.chain().invoke(
+        out = self.chain(generator).invoke(
             {"question": standalone, "k": k, "filters": _filters(as_of, outlets, since, until), "mode": mode,
              "include": include, "on_text": on_text, "on_hits": on_hits}
         )
         return out["answer"], out["hits"]
 
-    def condense(self, question: str, history: list[Turn]) -> str:
+    def condense(self, question: str, history: list[Turn], generator: str | None = None) -> str:
         """A follow-up rewritten into a standalone question (by the chat model when there is one)."""
         from .conversation import condense
 
-        return condense(question, history, getattr(self.generator, "rewrite", None))
+        gen = self.generator_named(generator) if generator else self.generator
+        return condense(question, history, getattr(gen, "rewrite", None))
 
-    def chain(self):
-        """The LangChain runnable behind ``ask``: retrieve, generate, verify, check citations."""
+    def chain(self, generator: str | None = None):
+        """The LangChain runnable behind ``ask``: retrieve, generate, verify, check citations.
+
+        ``generator`` picks another generator by name for this chain (the UI's choice);
+        each is built once and kept, so a local model stays loaded across questions.
+        """
         from .lc import answer_chain
 
         with self._lock:
-            if self._chain is None:
-                self._chain = answer_chain(self.retriever, self.generator, self.verifier, self.extractive)
-            return self._chain
+            gen = self.generator if generator in (None, "", self.generator.name) else self.generator_named(generator)
+            if gen.name not in self._chains:
+                self._chains[gen.name] = answer_chain(self.retriever, gen, self.verifier, self.extractive)
+            return self._chains[gen.name]
+
+    def generator_named(self, name: str) -> Generator:
+        with self._lock:
+            if name == self.generator.name:
+                return self.generator
+            if name == "extractive":
+                return self.extractive
+            if name not in self._generators:
+                self._generators[name] = make_generator(name, embedder=self.embedder, settings=self.settings)
+            return self._generators[name]
 
     @property
     def verifier(self):

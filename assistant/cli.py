@@ -37,8 +37,13 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--outlet", action="append", metavar="NAME", help="only this outlet (repeatable)")
     ask.add_argument("--k", type=int, metavar="N", help="paragraphs retrieved (default 5)")
     ask.add_argument("--generator", metavar="NAME", help="who writes the answer (default: extractive)")
-    chat = sub.add_parser("chat", help="a conversation in the terminal (--cli)")
-    chat.add_argument("--cli", action="store_true", help="talk in this terminal (the default until the web UI lands)")
+    chat = sub.add_parser("chat", help="the chat UI in your browser (or --cli: in this terminal)")
+    chat.add_argument("--cli", action="store_true", help="talk in this terminal instead of the web UI")
+    chat.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1; others need --auth)")
+    chat.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+    chat.add_argument("--auth", metavar="USER:PASS", help="require this login (needed to bind a non-loopback address)")
+    chat.add_argument("--auth-file", metavar="FILE", help="a file holding USER:PASS on its first line")
+    chat.add_argument("--corpus", default="corpus", metavar="DIR", help="where uploaded articles are saved (default corpus/)")
     chat.add_argument("--generator", metavar="NAME", help="who writes the answers (default: extractive)")
     chat.add_argument("--as-of", metavar="DATE", help="answer as of this date")
     chat.add_argument("--outlet", action="append", metavar="NAME", help="only this outlet (repeatable)")
@@ -141,6 +146,8 @@ def _live_printer():
 
 
 def _chat(args) -> int:
+    if not args.cli:
+        return _chat_ui(args)
     from .conversation import Turn
 
     a = _assistant(args, generator=args.generator)
@@ -161,6 +168,25 @@ def _chat(args) -> int:
             print("\n")
         print(format_answer(answer), flush=True)
         history.append(Turn(a.condense(question, history), answer))
+    return 0
+
+
+def _chat_ui(args) -> int:
+    from pathlib import Path
+
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    auth = None
+    raw = args.auth or (Path(args.auth_file).read_text(encoding="utf-8").splitlines()[0] if args.auth_file else None)
+    if raw:
+        user, sep, password = raw.partition(":")
+        if not sep or not user or not password:
+            raise ValueError("--auth must look like USER:PASS")
+        auth = (user, password)
+    from .ui.app import launch
+
+    a = _assistant(args, generator=args.generator)
+    print(f"Serving the chat UI at http://{args.host}:{args.port} (Ctrl-C stops it)", flush=True)
+    launch(a, host=args.host, port=args.port, auth=auth, corpus_dir=Path(args.corpus))
     return 0
 
 

@@ -1,0 +1,1 @@
+"""The Gradio chat UI: ``render`` makes the HTML, ``app`` wires the Blocks."""

@@ -1,0 +1,199 @@
+"""The Gradio Blocks app: chat with streamed, cited answers; a reading pane; the corpus tab; /ask."""
+
+from __future__ import annotations
+
+import json
+import logging
+import queue
+import shutil
+import threading
+import time
+from datetime import datetime
+from html import escape
+from pathlib import Path
+
+from ..conversation import Turn
+from ..loaders import SUFFIXES, load_paths
+from . import render
+
+log = logging.getLogger(__name__)
+
+EXAMPLES = [
+    "Which countries' diplomats were withdrawn from Damascus?",
+    "Which train will resume between North Korea and Russia?",
+    "What did Ukrainian intelligence say about the losses in Kursk?",
+    "What did China say about the treaty?",
+]
+
+
+def build_app(assistant, corpus_dir: Path, generators: list[str]):
+    import gradio as gr
+
+    feedback_path = Path(assistant.settings.data_dir) / "feedback.jsonl"
+
+    def outlets() -> list[str]:
+        return sorted({a.outlet for a in assistant.articles()})
+
+    def corpus_rows() -> list[list]:
+        counts: dict[str, int] = {}
+        for p in assistant.catalog.all_paragraphs():
+            counts[p.article_id] = counts.get(p.article_id, 0) + 1
+        return [[a.title, a.outlet, a.published.isoformat(), counts.get(a.id, 0), a.id] for a in assistant.articles()]
+
+    def respond(message, chat, state, generator, outlet_filter, since, until, as_of):
+        message = (message or "").strip()
+        if not message:
+            yield chat, state, gr.update()
+            return
+        chat = list(chat or []) + [{"role": "user", "content": message},
+                                   {"role": "assistant", "content": "<i>Searching the articles…</i>"}]
+        yield chat, state, "<div class='found'>Searching…</div>"
+        events: queue.Queue = queue.Queue()
+        turns = [Turn(t["question"], t["answer"]) for t in state["turns"]]
+
+        def work():
+            try:
+                result = assistant.answer(
+                    message, history=turns, generator=generator or None, outlets=outlet_filter or None,
+                    since=since or None, until=until or None, as_of=as_of or None,
+                    on_hits=lambda hits: events.put(("hits", hits)), on_text=lambda t: events.put(("text", t)),
+                )
+                events.put(("done", result))
+            except Exception as exc:  # shown to the user and re-raised below
+                events.put(("error", exc))
+
+        threading.Thread(target=work, name="answer", daemon=True).start()
+        written = ""
+        found = gr.update()
+        while True:
+            kind, value = events.get()
+            if kind == "hits":
+                found = render.found_html(value)
+                chat[-1] = {"role": "assistant", "content": "<i>Writing the answer…</i>"}
+            elif kind == "text":
+                written += value
+                chat[-1] = {"role": "assistant", "content": f"<div class='streaming'>{escape(written)} ▌</div>"}
+            elif kind == "done":
+                answer, hits = value
+                chat[-1] = {"role": "assistant", "content": render.answer_html(answer, hits)}
+                standalone = assistant.condense(message, turns, generator or None)
+                state = {"turns": state["turns"] + [{"question": standalone, "answer": answer}],
+                         "by_message": {**state["by_message"], len(chat) - 1: {"question": message, "answer": answer.to_json()}}}
+                yield chat, state, found
+                return
+            else:
+                chat[-1] = {"role": "assistant", "content": f"<div class='refusal'>Error: {escape(str(value))}</div>"}
+                yield chat, state, found
+                raise gr.Error(str(value))
+            yield chat, state, found
+
+    def open_paragraph(pid: str):
+        pid = (pid or "").strip()
+        article_id = pid.split("#", 1)[0]
+        article = assistant.catalog.article(article_id)
+        if article is None:
+            return f"<div class='refusal'>Paragraph {escape(pid)} is not in the index.</div>"
+        return render.article_html(article, assistant.catalog.article_paragraphs(article_id), pid)
+
+    def feedback(state, data: gr.LikeData):
+        entry = state["by_message"].get(data.index if isinstance(data.index, int) else data.index[0])
+        if entry is None:
+            return
+        feedback_path.parent.mkdir(parents=True, exist_ok=True)
+        row = {"time": datetime.now().isoformat(timespec="seconds"), "liked": bool(data.liked), **entry}
+        with open(feedback_path, "a", encoding="utf-8") as f:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+    def upload(files, progress=gr.Progress(track_tqdm=True)):
+        paths = [Path(f if isinstance(f, str) else f.name) for f in (files or [])]
+        if not paths:
+            return "Choose one or more .md, .txt or .jsonl files first.", corpus_rows(), gr.update()
+        problems = []
+        accepted = []
+        for p in paths:
+            if p.suffix.lower() not in SUFFIXES:
+                problems.append(f"{p.name}: not an article file (use .md, .txt or .jsonl)")
+                continue
+            loaded = load_paths([p])
+            if loaded.errors:
+                problems.extend(f"{p.name}: {e.reason}" for e in loaded.errors)
+                continue
+            target = corpus_dir / p.name
+            if target.exists():
+                problems.append(f"{p.name}: a file of that name is already in {corpus_dir}; rename it")
+                continue
+            accepted.append((p, target))
+        for p, target in accepted:
+            corpus_dir.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(p, target)
+        report = assistant.ingest([t for _, t in accepted], progress=True) if accepted else None
+        lines = []
+        if report is not None:
+            d = report.to_json()["paragraphs"]
+            lines.append(f"Indexed {report.articles} article(s): {d['added']} paragraphs added, {d['updated']} updated "
+                         f"in {report.seconds:.1f}s. They are searchable now.")
+            problems.extend(f"{s.path}: {s.reason}" for s in report.skipped)
+        if problems:
+            lines.append("Not indexed (nothing already indexed was lost):")
+            lines.extend(f"- {p}" for p in problems)
+        return "\n".join(lines), corpus_rows(), gr.update(choices=outlets())
+
+    def api_ask(question: str, as_of: str = "", outlet: str = "", generator: str = "") -> dict:
+        """Answer a question; returns the same JSON as `assistant ask --json`."""
+        answer, _ = assistant.answer(question, as_of=as_of or None, outlets=[outlet] if outlet else None,
+                                     generator=generator or None)
+        return answer.to_json()
+
+    with gr.Blocks(title="News assistant") as app:
+        gr.Markdown("## News assistant\nAsk about the articles in the corpus. Every sentence cites its paragraph: "
+                    "click a marker to read it in its article.")
+        state = gr.State({"turns": [], "by_message": {}})
+        with gr.Tab("Ask"):
+            with gr.Row():
+                with gr.Column(scale=3):
+                    chat = gr.Chatbot(label="Conversation", height=520, sanitize_html=False, elem_id="chat")
+                    with gr.Row():
+                        msg = gr.Textbox(placeholder="Ask about the articles…", show_label=False, scale=5, elem_id="question")
+                        send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
+                    gr.Examples(EXAMPLES, inputs=[msg])
+                    with gr.Accordion("Options", open=False):
+                        generator = gr.Dropdown(generators, value=generators[0], label="Generator")
+                        outlet_filter = gr.Dropdown(outlets(), multiselect=True, label="Outlets (none: all)")
+                        with gr.Row():
+                            since = gr.Textbox(label="Published since (YYYY-MM-DD)")
+                            until = gr.Textbox(label="Published until (YYYY-MM-DD)")
+                            as_of = gr.Textbox(label="Answer as of (YYYY-MM-DD)")
+                with gr.Column(scale=2):
+                    found = gr.HTML("<div class='found'>Sources appear here as soon as they are found.</div>")
+                    reader = gr.HTML("<div class='reader meta'>Click a citation to read the paragraph in its article.</div>",
+                                     elem_id="reader")
+            cite_target = gr.Textbox(elem_id="cite-target", elem_classes=["hidden-control"], show_label=False)
+            cite_open = gr.Button("open", elem_id="cite-open", elem_classes=["hidden-control"])
+        with gr.Tab("Corpus"):
+            table = gr.Dataframe(corpus_rows(), headers=["title", "outlet", "published", "paragraphs", "id"],
+                                 interactive=False, label="Indexed articles")
+            files = gr.File(file_count="multiple", file_types=sorted(SUFFIXES), label="Add article files")
+            add = gr.Button("Index these files", elem_id="index-files")
+            status = gr.Markdown()
+
+        inputs = [msg, chat, state, generator, outlet_filter, since, until, as_of]
+        for trigger in (msg.submit, send.click):
+            trigger(respond, inputs, [chat, state, found], api_visibility="private").then(lambda: "", None, msg)
+        cite_open.click(open_paragraph, cite_target, reader, api_visibility="private").then(None, None, None, js=render.SCROLL_JS)
+        chat.like(feedback, state, None)
+        add.click(upload, files, [status, table, outlet_filter], api_visibility="private")
+        gr.api(api_ask, api_name="ask")
+    return app
+
+
+def launch(assistant, *, host: str = "127.0.0.1", port: int = 7860, auth: tuple[str, str] | None = None,
+           corpus_dir: Path = Path("corpus"), generators: list[str] | None = None, block: bool = True):
+    """Serve the app. Binding anything but loopback needs ``auth``; share links are never made."""
+    if host not in {"127.0.0.1", "localhost", "::1"} and auth is None:
+        raise ValueError(f"binding {host} exposes the assistant to the network; give --auth USER:PASS or --auth-file FILE")
+    names = generators or list(dict.fromkeys([assistant.settings.generator, "extractive", "local"]))
+    app = build_app(assistant, corpus_dir, names)
+    app.queue(default_concurrency_limit=1)
+    app.launch(server_name=host, server_port=port, auth=auth, share=False, prevent_thread_lock=not block,
+               css=render.CSS, js=render.CLICK_JS, inbrowser=False, show_error=True)
+    return app

@@ -1,0 +1,132 @@
+"""HTML for the chat UI: answers with clickable citation markers, sources, the reading pane."""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..catalog import StoredParagraph
+from ..types import Answer, Article, Hit
+
+
+def cite_link(n: int, paragraph_id: str) -> str:
+    """A numbered marker; clicking it opens the paragraph in the reading pane (see ``CLICK_JS``)."""
+    return f'<a class="cite" href="#cite={escape(paragraph_id)}" title="{escape(paragraph_id)}">[{n}]</a>'
+
+
+def answer_html(answer: Answer, hits: list[Hit]) -> str:
+    if answer.refused:
+        return refusal_html(answer, hits)
+    parts = []
+    for s in answer.sentences:
+        marks = "".join(cite_link(m, answer.citations[m - 1].paragraph_id) for m in s.citations)
+        parts.append(f"{escape(s.text)}<sup>{marks}</sup>")
+    note = ""
+    v = answer.verification
+    if v is not None and v.fallback == "extractive":
+        note = '<div class="note">The model\'s answer was not supported by the sources; these sentences are quoted instead.</div>'
+    elif v is not None and any(c.verdict == "removed" for c in v.sentences):
+        removed = sum(1 for c in v.sentences if c.verdict == "removed")
+        note = f'<div class="note">{removed} sentence(s) the sources do not support were removed.</div>'
+    return f'<div class="answer">{" ".join(parts)}</div>{note}{sources_html(answer)}'
+
+
+def refusal_html(answer: Answer, hits: list[Hit]) -> str:
+    """A refusal looks different, and says what the corpus does cover near the question."""
+    covered = []
+    seen = set()
+    for h in hits:
+        if h.article_id in seen:
+            continue
+        seen.add(h.article_id)
+        covered.append(f'<li>{escape(h.title)} <span class="meta">({escape(h.outlet)}, {h.published.isoformat()})</span> '
+                       f'{cite_link(len(covered) + 1, h.paragraph_id)}</li>')
+        if len(covered) == 3:
+            break
+    near = f'<div class="covered">What the corpus does cover nearby:<ul>{"".join(covered)}</ul></div>' if covered else \
+        '<div class="covered">Nothing in the corpus is close to this question.</div>'
+    return f'<div class="refusal"><strong>The corpus does not say.</strong> {escape(answer.text)}{near}</div>'
+
+
+def sources_html(answer: Answer) -> str:
+    if not answer.citations:
+        return ""
+    items = []
+    for n, c in enumerate(answer.citations, 1):
+        quote = c.quote if len(c.quote) <= 420 else c.quote[:400].rsplit(" ", 1)[0] + " …"
+        items.append(
+            f'<li class="source"><div>{cite_link(n, c.paragraph_id)} <strong>{escape(c.title)}</strong> '
+            f'<span class="meta">{escape(c.outlet)}, {escape(c.published)} · {escape(c.paragraph_id)}</span></div>'
+            f'<blockquote>{escape(quote)}</blockquote></li>'
+        )
+    return f'<ol class="sources">{"".join(items)}</ol>'
+
+
+def found_html(hits: list[Hit]) -> str:
+    """The sources retrieval found, by article, shown while the answer is still being written."""
+    if not hits:
+        return '<div class="found">No paragraph matched.</div>'
+    groups: dict[str, list[Hit]] = {}
+    for h in hits:
+        groups.setdefault(h.article_id, []).append(h)
+    rows = []
+    for items in groups.values():
+        h = items[0]
+        paras = " ".join(
+            f'<a class="cite" href="#cite={escape(x.paragraph_id)}" title="{escape(x.paragraph_id)}">'
+            f'¶{escape(x.paragraph_id.rsplit("#p", 1)[-1])}</a>' for x in items
+        )
+        rows.append(f'<li>{escape(h.title)} <span class="meta">({escape(h.outlet)}, {h.published.isoformat()})</span> {paras}</li>')
+    return f'<div class="found">Sources found:<ul>{"".join(rows)}</ul></div>'
+
+
+def article_html(article: Article, paragraphs: list[StoredParagraph], highlight: str | None) -> str:
+    """The whole article, the cited paragraph highlighted (and scrolled to by ``SCROLL_JS``)."""
+    link = f' · <a href="{escape(article.url)}" target="_blank" rel="noopener">original</a>' if article.url else ""
+    body = []
+    for p in paragraphs:
+        cls = "para cited" if p.id == highlight else "para"
+        body.append(f'<p id="para-{p.n}" class="{cls}" data-pid="{escape(p.id)}"><span class="pn">¶{p.n}</span> {escape(p.text)}</p>')
+    return (
+        f'<div class="reader"><h3>{escape(article.title)}</h3>'
+        f'<div class="meta">{escape(article.outlet)} · {article.published.isoformat()}{link}</div>'
+        f'{"".join(body)}</div>'
+    )
+
+
+CSS = """
+.answer sup a.cite, a.cite { text-decoration: none; font-weight: 600; color: #1d4ed8; cursor: pointer; margin-left: 1px; }
+.refusal { border-left: 4px solid #b45309; background: #fffbeb; padding: 8px 12px; color: #78350f; }
+.refusal .covered { margin-top: 6px; color: #444; font-size: 0.92em; }
+.note { color: #555; font-size: 0.85em; margin-top: 4px; font-style: italic; }
+.sources { margin-top: 8px; padding-left: 1.2em; font-size: 0.9em; }
+.sources blockquote { margin: 2px 0 8px 0; padding-left: 8px; border-left: 3px solid #ccc; color: #333; }
+.meta { color: #666; font-size: 0.9em; }
+.reader { max-height: 640px; overflow-y: auto; padding-right: 6px; }
+.reader .para { padding: 4px 6px; border-radius: 4px; }
+.reader .para.cited { background: #fef08a; outline: 2px solid #ca8a04; }
+.reader .pn { color: #999; font-size: 0.8em; margin-right: 4px; }
+.hidden-control { display: none !important; }
+"""
+
+# Clicking a citation anywhere: put its paragraph id in the hidden box and press the hidden button.
+CLICK_JS = """
+() => {
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest('a.cite');
+    if (!link) return;
+    event.preventDefault();
+    const pid = decodeURIComponent(link.getAttribute('href').slice('#cite='.length));
+    const box = document.querySelector('#cite-target textarea, #cite-target input');
+    const button = document.querySelector('#cite-open');
+    if (!box || !button) return;
+    box.value = pid;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    setTimeout(() => button.click(), 50);
+  }, true);
+}
+"""
+
+SCROLL_JS = """
+() => { setTimeout(() => { const el = document.querySelector('.reader .para.cited');
+  if (el) el.scrollIntoView({ block: 'center' }); }, 200); }
+"""
