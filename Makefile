@@ -10,7 +10,7 @@ export TOKENIZERS_PARALLELISM := false
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: setup ask ingest test unit integration bench clean
+.PHONY: setup chat ask ingest test unit integration eval bench browser clean
 
 setup: $(VENV)/.installed
 
@@ -24,10 +24,20 @@ $(VENV)/.installed: pyproject.toml
 ingest: setup
 	$(BIN)/assistant ingest corpus/ --prune
 
+chat: ingest
+	$(BIN)/assistant chat --host 127.0.0.1 --port 7860
+
 ask: ingest
 	$(BIN)/assistant ask "$(Q)"
 
-test: setup
+eval: setup
+	$(BIN)/assistant eval --generator extractive --no-baselines
+
+# Debian's chromium for the browser tests (Playwright drives it; it never downloads a browser).
+browser:
+	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
+test: setup browser
 	$(BIN)/python -m pytest -q
 
 unit: setup

@@ -23,8 +23,9 @@ class Settings:
     )
     collection: str = _setting("paragraphs", "Name of the Chroma collection of paragraph vectors.")
     generator: str = _setting(
-        "extractive",
-        "Which generator writes answers: 'extractive' (instant, quotes sentences).",
+        "local",
+        "Which generator writes answers: 'local' (offline chat model), 'extractive' (instant, quotes "
+        "sentences), 'openai:<model>' or 'ollama:<model>'.",
     )
     k: int = _setting(5, "How many paragraphs retrieval hands to the generator.")
     candidates: int = _setting(50, "How many paragraphs each retriever (dense, BM25) ranks before fusion.")

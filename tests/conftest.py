@@ -41,7 +41,7 @@ def embedder():
 
 @pytest.fixture
 def settings(tmp_path):
-    return Settings(data_dir=tmp_path / "data")
+    return Settings(data_dir=tmp_path / "data", generator="extractive")
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ SEED = "000_b36a257934fc05c5"
 def real_assistant(tmp_path_factory):
     from assistant import Assistant, Settings
 
-    a = Assistant(settings=Settings(data_dir=tmp_path_factory.mktemp("real") / "data"))
+    a = Assistant(settings=Settings(data_dir=tmp_path_factory.mktemp("real") / "data", generator="extractive"))
     report = a.ingest([REPO / "corpus"], progress=False)
     assert report.skipped == []
     return a
@@ -55,7 +55,7 @@ def test_reingest_embeds_nothing_with_the_real_model(real_assistant):
 
 
 def _cli(*args, data_dir, check=True):
-    env = {**os.environ, "ASSISTANT_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1"}
+    env = {**os.environ, "ASSISTANT_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1", "ASSISTANT_GENERATOR": "extractive"}
     return subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, text=True,
                           env=env, cwd=REPO, check=check, timeout=300)
 
@@ -94,7 +94,7 @@ def test_cli_ask_on_empty_index_says_what_to_do(tmp_path):
 
 def test_cli_chat_keeps_the_conversation(tmp_path):
     _cli("ingest", "corpus/", "--no-progress", data_dir=tmp_path)
-    env = {**os.environ, "ASSISTANT_DATA_DIR": str(tmp_path), "HF_HUB_OFFLINE": "1"}
+    env = {**os.environ, "ASSISTANT_DATA_DIR": str(tmp_path), "HF_HUB_OFFLINE": "1", "ASSISTANT_GENERATOR": "extractive"}
     out = subprocess.run(
         [sys.executable, "-m", "assistant", "chat", "--cli"],
         input="Which diplomats were withdrawn from the Russian embassy in Damascus?\nAnd where were they flown?\n\n",

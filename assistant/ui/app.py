@@ -12,6 +12,8 @@ from datetime import datetime
 from html import escape
 from pathlib import Path
 
+import gradio as gr  # this module is imported only to serve the UI
+
 from ..conversation import Turn
 from ..loaders import SUFFIXES, load_paths
 from . import render
@@ -27,8 +29,6 @@ EXAMPLES = [
 
 
 def build_app(assistant, corpus_dir: Path, generators: list[str]):
-    import gradio as gr
-
     feedback_path = Path(assistant.settings.data_dir) / "feedback.jsonl"
 
     def outlets() -> list[str]:
@@ -136,7 +136,7 @@ def build_app(assistant, corpus_dir: Path, generators: list[str]):
         if problems:
             lines.append("Not indexed (nothing already indexed was lost):")
             lines.extend(f"- {p}" for p in problems)
-        return "\n".join(lines), corpus_rows(), gr.update(choices=outlets())
+        return "\n\n".join(lines), corpus_rows(), gr.update(choices=outlets())
 
     def api_ask(question: str, as_of: str = "", outlet: str = "", generator: str = "") -> dict:
         """Answer a question; returns the same JSON as `assistant ask --json`."""
@@ -172,7 +172,7 @@ def build_app(assistant, corpus_dir: Path, generators: list[str]):
         with gr.Tab("Corpus"):
             table = gr.Dataframe(corpus_rows(), headers=["title", "outlet", "published", "paragraphs", "id"],
                                  interactive=False, label="Indexed articles")
-            files = gr.File(file_count="multiple", file_types=sorted(SUFFIXES), label="Add article files")
+            files = gr.File(file_count="multiple", file_types=sorted(SUFFIXES), label="Add article files", elem_id="upload")
             add = gr.Button("Index these files", elem_id="index-files")
             status = gr.Markdown()
 

@@ -1,0 +1,157 @@
+"""The chat UI: HTML rendering (unit), then the real app on a free loopback port, via
+gradio_client and via a real headless Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.citations import build_answer, refusal
+from assistant.generators.base import Draft, DraftSentence
+from assistant.types import Hit
+from assistant.ui import render
+from conftest import REPO, write_article
+
+SEED = "000_b36a257934fc05c5"
+OUT = REPO / "test-output" / "ui"
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"]
+
+
+def _hit(n, text="Text."):
+    return Hit(paragraph_id=f"a#p{n}", article_id="a", title="Title <b>", outlet="O", published=date(2024, 1, 2),
+               text=text, start=0, end=len(text), score=1.0)
+
+
+def test_answer_markers_link_to_their_paragraphs_and_text_is_escaped():
+    ans = build_answer(Draft(sentences=(DraftSentence("A <script> claim.", (1,)),)), [_hit(1), _hit(2)], None)
+    html = render.answer_html(ans, [_hit(1), _hit(2)])
+    assert 'href="#cite=a#p2"' in html and "[1]" in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert 'class="sources"' in html and "Title &lt;b&gt;" in html
+
+
+def test_refusal_looks_different_and_says_what_is_covered():
+    html = render.answer_html(refusal(None), [_hit(1), _hit(2)])
+    assert 'class="refusal"' in html and "does not say" in html and "What the corpus does cover" in html
+    assert 'class="refusal"' in render.answer_html(refusal(None), []) and "Nothing in the corpus" in render.answer_html(refusal(None), [])
+
+
+def test_binding_beyond_loopback_needs_auth(make_assistant):
+    from assistant.ui.app import launch
+
+    with pytest.raises(ValueError, match="--auth"):
+        launch(make_assistant(), host="0.0.0.0", port=_free_port(), block=False)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """The real app: packaged embedder, Chroma on disk, corpus/ indexed, on a free loopback port."""
+    from assistant import Assistant, Settings
+    from assistant.ui.app import launch
+
+    root = tmp_path_factory.mktemp("ui")
+    corpus = root / "corpus"
+    shutil.copytree(REPO / "corpus", corpus)
+    a = Assistant(settings=Settings(data_dir=root / "data", generator="extractive"))
+    a.ingest([corpus], progress=False)
+    port = _free_port()
+    app = launch(a, port=port, block=False, corpus_dir=corpus)
+    yield {"url": f"http://127.0.0.1:{port}/", "assistant": a, "root": root, "corpus": corpus}
+    app.close()
+
+
+@pytest.mark.integration
+def test_ask_endpoint_returns_the_cli_json(served):
+    from gradio_client import Client
+
+    client = Client(served["url"], verbose=False)
+    got = client.predict("Which train will resume between North Korea and Russia?", "", "", "", api_name="/ask")
+    assert set(got) == {"answer", "refused", "as_of", "citations"}
+    assert not got["refused"] and "645/646" in got["answer"]
+    assert got["citations"][0]["paragraph_id"] == f"{SEED}#p7"
+    refused = client.predict("Which train will resume?", "2024-01-01", "", "", api_name="/ask")
+    assert refused["refused"] is True and refused["as_of"] == "2024-01-01"
+
+
+@pytest.mark.integration
+def test_browser_asks_streams_cites_highlights_and_takes_feedback(served):
+    from playwright.sync_api import sync_playwright
+
+    if not Path("/usr/bin/chromium").exists():
+        pytest.fail("Debian's chromium is missing: apt-get install chromium (.ci/run does)")
+    OUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(served["url"])
+        page.fill("#question textarea", "Which countries' diplomats were withdrawn from Damascus?")
+        page.click("#ask")
+        page.wait_for_selector(".found li", timeout=60_000)  # sources before the answer is done
+        page.wait_for_selector("#chat .answer a.cite", timeout=60_000)
+        answer = page.inner_text("#chat .answer")
+        assert "Belarus" in answer and "Abkhazia" in answer
+        assert page.inner_text("#chat .sources").count("Outlet not named in the source") >= 1
+        page.screenshot(path=str(OUT / "answer.png"))
+
+        page.click("#chat .answer a.cite")
+        page.wait_for_selector("#reader .para.cited", timeout=30_000)
+        cited = page.inner_text("#reader .para.cited")
+        assert "Chkalovsky" in cited and cited.startswith("¶2")
+        assert page.locator("#reader .para").count() == 8  # the whole article, neighbours around the cited one
+        page.screenshot(path=str(OUT / "reader.png"))
+
+        page.click("#chat button[aria-label='Like']")
+        feedback = Path(served["assistant"].settings.data_dir) / "feedback.jsonl"
+        deadline = time.time() + 15
+        while not (feedback.exists() and feedback.read_text(encoding="utf-8").endswith("\n")) and time.time() < deadline:
+            time.sleep(0.2)
+        row = json.loads(feedback.read_text(encoding="utf-8").splitlines()[-1])
+        assert row["liked"] is True and row["question"].startswith("Which countries")
+        assert row["answer"]["citations"][0]["paragraph_id"] == f"{SEED}#p2"
+
+        page.fill("#question textarea", "What did China say about the treaty?")
+        page.click("#ask")
+        page.wait_for_selector("#chat .refusal", timeout=60_000)
+        page.screenshot(path=str(OUT / "refusal.png"))
+        browser.close()
+
+
+@pytest.mark.integration
+def test_browser_upload_indexes_a_new_article_and_reports_a_bad_one(served, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    good = write_article(tmp_path, "lighthouse.md", id="lighthouse", title="Lighthouse keeper retires",
+                         outlet="Coast Courier", published="2024-12-01",
+                         body="Keeper Anna Vell retired on Monday after 31 years at the Skarn lighthouse.")
+    bad = tmp_path / "broken.md"
+    bad.write_text("---\npublished: 2024-01-01\n---\nNo title here.\n", encoding="utf-8")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(served["url"])
+        page.get_by_role("tab", name="Corpus").click()
+        page.set_input_files("#upload input[type=file]", [str(good), str(bad)])
+        page.wait_for_timeout(1500)
+        page.click("#index-files")
+        page.wait_for_selector("text=Indexed 1 article", timeout=60_000)
+        status = page.inner_text("body")
+        assert "broken.md: missing title" in status
+        page.screenshot(path=str(OUT / "corpus.png"))
+        browser.close()
+    assert (served["corpus"] / "lighthouse.md").exists() and not (served["corpus"] / "broken.md").exists()
+    ans = served["assistant"].ask("How many years was Anna Vell at the Skarn lighthouse?")
+    assert "31 years" in ans.text and ans.citations[0].paragraph_id == "lighthouse#p1"
