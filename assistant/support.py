@@ -54,15 +54,16 @@ def _numbers(text: str) -> set[str]:
 
 
 def source_label(title: str, published=None) -> str:
-    """What besides the paragraph a claim may draw on: the title and the publication date
-    (so "the 15th" in an article of 16 December 2024 may be written "15 December 2024")."""
+    """What besides the paragraph a claim may draw on: the title, and the month and year of
+    publication (so "the 15th" in an article of 16 December 2024 may be written "15 December
+    2024"); never the day of publication, which is not the day of the events."""
     if published is None:
         return title
-    return f"{title} {published.strftime('%B')} {published.year} {published.day}"
+    return f"{title} {published.strftime('%B')} {published.year}"
 
 
 class SupportChecker:
-    def __init__(self, embedder=None, min_overlap: float = 0.6, min_similarity: float = 0.75):
+    def __init__(self, embedder=None, min_overlap: float = 0.75, min_similarity: float = 0.8):
         self.embedder = embedder
         self.min_overlap = min_overlap
         self.min_similarity = min_similarity

@@ -53,3 +53,21 @@ def test_a_name_opening_the_sentence_is_checked_too():
     v = SupportChecker().check("China did not say anything about the decision of the council.", PARA)
     assert not v.supported and "China" in v.missing_names
     assert SupportChecker().check("According to the directorate, around 200 casualties were estimated.", PARA).supported
+
+
+def test_a_claim_with_one_new_key_word_is_not_supported():
+    para = ("In a recent development, Russia has facilitated the withdrawal of North Korean embassy staff from Syria. "
+            "Reports indicate the embassy in Damascus remains open.")
+    v = SupportChecker().check("The Russian ambassador to Syria is currently in Damascus, according to reports.", para)
+    assert not v.supported
+
+
+def test_the_publication_day_is_not_a_source_for_event_dates():
+    from datetime import date
+
+    from assistant.support import source_label
+
+    label = source_label("Train resumes", date(2024, 12, 16))
+    para = "The No. 645/646 train will resume operations. It was announced on the 15th."
+    assert SupportChecker().check("The train will resume operations, it was announced on 15 December 2024.", para, label).supported
+    assert not SupportChecker().check("The first No. 645/646 train will run on December 16, 2024.", para, label).supported

@@ -46,6 +46,7 @@ class QuestionResult:
     seconds: float = 0.0
     first_text_s: float | None = None  # time to the first streamed words
     generator: str = ""  # who wrote the answer (after any fallback)
+    fallback: bool = False  # the verifier found nothing supported and the extractive generator answered
     kept_sentences: int = 0  # drafted sentences the verifier kept
     drafted_sentences: int = 0
 
@@ -106,6 +107,7 @@ def score_answer(q: EvalQuestion, answer: Answer, hits: list[Hit], ranked: list[
     v = answer.verification
     return QuestionResult(
         generator=answer.generator,
+        fallback=bool(v is not None and v.fallback == "extractive"),
         kept_sentences=v.kept if v is not None else 0,
         drafted_sentences=len(v.sentences) if v is not None else 0,
         id=q.id, question=q.question, answerable=q.answerable, kind=q.kind,
@@ -140,7 +142,7 @@ def summarize(results: list[QuestionResult]) -> dict:
         "refusal_recall": _mean([r.refused for r in unans]) if unans else None,
         "wrong_refusal_rate": _mean([r.refused for r in ans]) if ans else None,
         "verifier_kept_share": (sum(r.kept_sentences for r in results) / d) if (d := sum(r.drafted_sentences for r in results)) else None,
-        "fallback_share": _mean([r.generator == "extractive" for r in results if not r.refused]) if results else None,
+        "fallback_share": _mean([r.fallback for r in results if not r.refused]) if results else None,
         "first_text_p50_s": statistics.median(ft) if (ft := sorted(r.first_text_s for r in results if r.first_text_s is not None)) else None,
         "latency_p50_s": statistics.median(lat) if lat else None,
         "latency_p95_s": lat[min(len(lat) - 1, round(0.95 * (len(lat) - 1)))] if lat else None,
