@@ -103,10 +103,6 @@ class Catalog:
         with self._lock:
             return dict(self._db.execute("SELECT id, source FROM articles"))
 
-    def bodies(self) -> dict[str, str]:
-        with self._lock:
-            return dict(self._db.execute("SELECT id, body FROM articles"))
-
     def all_paragraphs(self) -> list[StoredParagraph]:
         return self._paragraphs("", ())
 

@@ -90,13 +90,6 @@ class VectorStore:
             metadata={"fingerprint": self.fingerprint, "hnsw:space": "cosine"},
         )
 
-    def reset(self) -> None:
-        """Drop every vector and start an empty collection with the current fingerprint."""
-        existing = {c.name for c in self._client.list_collections()}
-        if self._name in existing:
-            self._client.delete_collection(self._name)
-        self._collection = self._open()
-
     def count(self) -> int:
         return self._collection.count()
 
