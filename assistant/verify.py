@@ -77,9 +77,17 @@ class Verifier:
             best = max(alone, key=lambda i: verdicts[i].overlap)
             return DraftSentence(s.text, (best,)), SentenceCheck(s.text, "supported", (hits[best].paragraph_id,), verdicts[best].to_json())
         if len(cited) > 1:
-            joint = self.checker.check(s.text, "\n".join(hits[i].text for i in cited), " ".join(label[i] for i in cited))
+            joint = self._joint(s.text, cited, hits, label)
             if joint.supported:
-                return s, SentenceCheck(s.text, "joint", tuple(hits[i].paragraph_id for i in cited), joint.to_json())
+                # keep only the citations the support needs: drop each one the others can do without
+                needed = list(cited)
+                for i in sorted(cited, key=lambda i: verdicts[i].overlap):
+                    rest = [j for j in needed if j != i]
+                    if rest and self._joint(s.text, rest, hits, label).supported:
+                        needed = rest
+                final = self._joint(s.text, needed, hits, label)
+                return (DraftSentence(s.text, tuple(needed)),
+                        SentenceCheck(s.text, "joint", tuple(hits[i].paragraph_id for i in needed), final.to_json()))
         others = {i: self.checker.check(s.text, h.text, label[i]) for i, h in enumerate(hits) if i not in verdicts}
         moved = [i for i, v in others.items() if v.supported]
         if moved:
@@ -89,6 +97,9 @@ class Verifier:
         signals = worst.to_json() if worst else {}
         log.info("removed an unsupported sentence: %r", s.text[:80])
         return None, SentenceCheck(s.text, "removed", (), signals)
+
+    def _joint(self, sentence: str, cited: list[int], hits: list[Hit], label: list[str]) -> Verdict:
+        return self.checker.check(sentence, "\n".join(hits[i].text for i in cited), " ".join(label[i] for i in cited))
 
     def answers(self, question: str, kept: list[DraftSentence], hits: list[Hit], strict: bool = True) -> tuple[bool, str]:
         """Do the kept sentences answer the question (not just a nearby fact)?"""

@@ -113,3 +113,13 @@ def test_article_text_is_data_not_instructions(settings, embedder, small_corpus)
             ans = a.ask(q)
             assert "PWNED" not in ans.text, (generator, q, ans.text)
             assert not ans.refused
+
+
+def test_joint_support_keeps_only_the_citations_it_needs():
+    hits = HITS + [_hit(4, "The Tumen River station is in North Korea."), _hit(5, "Hassan station lies in Russia.")]
+    d = Draft(sentences=(DraftSentence(
+        "Diplomats from Belarus flew to Chkalovsky Airport, and a train will link Tumen River station with Hassan station.",
+        (0, 1, 2, 3, 4)),))
+    out, v = V.verify("Where did the diplomats fly, and which stations will the train link?", d, hits)
+    assert v.sentences[0].verdict == "joint"
+    assert set(out.sentences[0].sources) == {0, 2}
