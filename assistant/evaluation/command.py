@@ -36,11 +36,18 @@ def run_eval(args, settings) -> int:
     if report.skipped:
         for s in report.skipped:
             print(f"assistant eval: skipped {s.path}: {s.reason}", file=sys.stderr)
-    if args.judge != "checker":
-        raise ValueError(f"judge {args.judge!r} is not available; use --judge checker")
+    if args.judge not in ("checker", "local"):
+        raise ValueError(f"judge {args.judge!r} is not available; use --judge checker or --judge local")
+    judge = None
+    if args.judge == "local":
+        from ..generators.local import load_llama
+        from .judge import LocalJudge
+
+        judge = LocalJudge(load_llama(eval_settings))
     checker = SupportChecker(embedder=a.embedder)
     systems = {"ours": "hybrid"} if args.no_baselines else SYSTEMS
-    results = {name: run_questions(a, questions, mode=mode, checker=checker, label=name) for name, mode in systems.items()}
+    results = {name: run_questions(a, questions, mode=mode, checker=checker, label=name, judge=judge)
+               for name, mode in systems.items()}
     summaries = {name: summarize(rs) for name, rs in results.items()}
     thresholds_file = args.thresholds or (DEFAULT_THRESHOLDS if questions_file.resolve() == DEFAULT_QUESTIONS.resolve() else None)
     missed = []

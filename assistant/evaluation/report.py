@@ -11,6 +11,7 @@ ROWS = [
     ("recall@10", "paragraph recall@10"), ("mrr@10", "MRR@10"), ("fact_recall", "answer facts present"),
     ("accuracy", "accuracy (all facts)"), ("lenient_accuracy", "lenient: answer in a cited paragraph"),
     ("citation_recall", "citation recall"), ("citation_precision", "citation precision"),
+    ("judge_citation_recall", "citation recall (local judge)"), ("judge_citation_precision", "citation precision (local judge)"),
     ("quote_fidelity", "quote fidelity"), ("refusal_precision", "refusal precision"),
     ("refusal_recall", "refusal recall"), ("wrong_refusal_rate", "wrong refusals (answerable)"),
     ("verifier_kept_share", "sentences the verifier kept"), ("fallback_share", "answers from the extractive fallback"),

@@ -24,6 +24,8 @@ class SentenceResult:
     supported: bool  # jointly, by all its citations
     precise: list[bool]  # per citation: it supports the sentence, or the sentence needs it
     reasons: list[str]
+    judge_supported: bool | None = None  # the same, by the local model's P(yes) (--judge local)
+    judge_precise: list[bool] | None = None
 
 
 @dataclass
@@ -56,7 +58,7 @@ class QuestionResult:
 
 
 def run_questions(assistant, questions: list[EvalQuestion], mode: str = "hybrid", checker: SupportChecker | None = None,
-                  progress: bool | None = None, label: str = "") -> list[QuestionResult]:
+                  progress: bool | None = None, label: str = "", judge=None) -> list[QuestionResult]:
     from tqdm import tqdm
 
     checker = checker or SupportChecker()
@@ -74,6 +76,8 @@ def run_questions(assistant, questions: list[EvalQuestion], mode: str = "hybrid"
         seconds = time.perf_counter() - t
         ranked = [h.paragraph_id for h in assistant.search(q.question, 10, as_of=q.as_of, mode=mode)]
         result = score_answer(q, answer, hits, ranked, seconds, checker)
+        if judge is not None:
+            judge_answer(result, answer, judge)
         result.first_text_s = first[0] if first else None
         out.append(result)
     return out
@@ -117,6 +121,20 @@ def score_answer(q: EvalQuestion, answer: Answer, hits: list[Hit], ranked: list[
     )
 
 
+def judge_answer(result: QuestionResult, answer: Answer, judge) -> None:
+    """Citation support by the local model: jointly for recall, each citation for precision."""
+    for s, sr in zip(answer.sentences, result.sentences):
+        cites = [answer.citations[m - 1] for m in s.citations]
+        sr.judge_supported = judge.supports(s.text, "\n\n".join(c.quote for c in cites))
+        precise = []
+        for i, c in enumerate(cites):
+            others = [o for j, o in enumerate(cites) if j != i]
+            alone = judge.supports(s.text, c.quote)
+            needed = sr.judge_supported and not (others and judge.supports(s.text, "\n\n".join(o.quote for o in others)))
+            precise.append(alone or needed)
+        sr.judge_precise = precise
+
+
 def summarize(results: list[QuestionResult]) -> dict:
     ans = [r for r in results if r.answerable]
     unans = [r for r in results if not r.answerable]
@@ -137,6 +155,8 @@ def summarize(results: list[QuestionResult]) -> dict:
         "lenient_accuracy": _mean([r.lenient for r in with_facts]),
         "citation_recall": _mean([s.supported for s in sents]),
         "citation_precision": _mean(cites),
+        "judge_citation_recall": _mean([s.judge_supported for s in sents if s.judge_supported is not None]),
+        "judge_citation_precision": _mean([p for s in sents if s.judge_precise is not None for p in s.judge_precise]),
         "quote_fidelity": (sum(r.quotes_ok for r in results) / q) if (q := sum(r.quotes for r in results)) else None,
         "refusal_precision": _mean([not r.answerable for r in refused]) if refused else None,
         "refusal_recall": _mean([r.refused for r in unans]) if unans else None,
