@@ -167,7 +167,7 @@ def _chat(args) -> int:
         if live is not None:
             print("\n")
         print(format_answer(answer), flush=True)
-        history.append(Turn(a.condense(question, history), answer))
+        history.append(Turn(question, answer))
     return 0
 
 

@@ -17,7 +17,7 @@ _FOLLOW_UP = re.compile(
 
 @dataclass(frozen=True)
 class Turn:
-    """One earlier exchange: the (standalone) question asked and the answer given."""
+    """One earlier exchange: the question as the user asked it, and the answer given."""
 
     question: str
     answer: Answer

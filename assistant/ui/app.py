@@ -76,8 +76,7 @@ def build_app(assistant, corpus_dir: Path, generators: list[str]):
             elif kind == "done":
                 answer, hits = value
                 chat[-1] = {"role": "assistant", "content": render.answer_html(answer, hits)}
-                standalone = assistant.condense(message, turns, generator or None)
-                state = {"turns": state["turns"] + [{"question": standalone, "answer": answer}],
+                state = {"turns": state["turns"] + [{"question": message, "answer": answer}],
                          "by_message": {**state["by_message"], len(chat) - 1: {"question": message, "answer": answer.to_json()}}}
                 yield chat, state, found
                 return
