@@ -72,7 +72,8 @@ def build_app(assistant, corpus_dir: Path, generators: list[str]):
                 chat[-1] = {"role": "assistant", "content": "<i>Writing the answer…</i>"}
             elif kind == "text":
                 written += value
-                chat[-1] = {"role": "assistant", "content": f"<div class='streaming'>{escape(written)} ▌</div>"}
+                chat[-1] = {"role": "assistant", "content": f"<div class='streaming'>{escape(written)} ▌"
+                            "<span class='checking'>Draft: each sentence is checked against its sources when the answer is done.</span></div>"}
             elif kind == "done":
                 answer, hits = value
                 chat[-1] = {"role": "assistant", "content": render.answer_html(answer, hits)}

@@ -106,6 +106,8 @@ CSS = """
 .reader .para.cited { background: #fef08a; outline: 2px solid #ca8a04; }
 .reader .pn { color: #999; font-size: 0.8em; margin-right: 4px; }
 .hidden-control { display: none !important; }
+.streaming { color: #555; }
+.streaming .checking { display: block; font-size: 0.8em; color: #888; font-style: italic; margin-top: 4px; }
 """
 
 # Clicking a citation anywhere: put its paragraph id in the hidden box and press the hidden button.
