@@ -132,13 +132,13 @@ class ExtractiveGenerator(Generator):
     def candidates(self, question: str, hits: list[Hit]) -> list[Candidate]:
         """Every sentence of the retrieved paragraphs, scored (best first)."""
         q_terms = set(content_terms(question))
-        weights = _rarity(q_terms, [content_terms(h.title + " " + h.text) for h in hits])
+        hit_terms = [set(content_terms(h.title + " " + h.text)) for h in hits]
+        weights = _rarity(q_terms, hit_terms)
         total = sum(weights.values()) or 1.0
         kind = expected_kind(question)
         counted = counted_thing(question)
         focus = focus_term(question)
         q_entities = key_entities(question)
-        hit_terms = [set(content_terms(h.title + " " + h.text)) for h in hits]
         # A name the question asks about that no retrieved paragraph mentions at all
         # ("What did China say ...") is strong evidence the corpus cannot answer.
         absent = sum(1 for e in q_entities if not any(entity_found(e, t) for t in hit_terms))
@@ -208,7 +208,7 @@ class ExtractiveGenerator(Generator):
         return Draft(sentences=sentences, notes={"best_score": best.score})
 
 
-def _rarity(q_terms: set[str], docs: list[list[str]]) -> dict[str, float]:
+def _rarity(q_terms: set[str], docs: list[set[str]]) -> dict[str, float]:
     """Weight each question term by how rare it is among the retrieved paragraphs (plus one)."""
     n = len(docs) + 1
     out = {}
