@@ -9,12 +9,15 @@ from pathlib import Path
 from typing import Iterable
 
 from .catalog import Catalog
-from .embedder import Embedder, MiniLMEmbedder
-from .generators import Generator, make_generator
-from .ingest import ingest as run_ingest
-from .retrieval import Filters, Retriever
-from .settings import Settings
 from .conversation import Turn
+from .embedder import Embedder, MiniLMEmbedder
+from .filters import Filters
+from .generators import Generator, make_generator
+from .index import Index, IndexHealth
+from .ingest import ingest as run_ingest
+from .paragraphs import CHUNKING_VERSION
+from .retrieval import Retriever
+from .settings import Settings
 from .types import Answer, Article, Hit, IngestReport
 from .vectors import VectorStore
 
@@ -41,8 +44,7 @@ class Assistant:
         )
         self._generator = generator
         self._lock = threading.RLock()
-        self._catalog: Catalog | None = None
-        self._vectors: VectorStore | None = None
+        self.index = Index(self.settings, fingerprint(self.embedder))
         self._retriever: Retriever | None = None
         self._chains: dict[str, object] = {}
         self._generators: dict[str, Generator] = {}
@@ -56,23 +58,17 @@ class Assistant:
 
     @property
     def catalog(self) -> Catalog:
-        with self._lock:
-            if self._catalog is None:
-                self._catalog = Catalog(self.data_dir / "catalog.sqlite")
-            return self._catalog
+        return self.index.catalog
 
     @property
     def vectors(self) -> VectorStore:
-        with self._lock:
-            if self._vectors is None:
-                self._vectors = VectorStore(self.data_dir / "chroma", self.settings.collection, self.embedder)
-            return self._vectors
+        return self.index.vectors
 
     @property
     def retriever(self) -> Retriever:
         with self._lock:
             if self._retriever is None:
-                self._retriever = Retriever(self.catalog, self.vectors, self.embedder, self.settings)
+                self._retriever = Retriever(self.index, self.embedder, self.settings)
             return self._retriever
 
     @property
@@ -88,16 +84,22 @@ class Assistant:
     def ingest(
         self, paths: Iterable[str | Path], *, prune: bool = False, rebuild: bool = False, progress: bool | None = None
     ) -> IngestReport:
-        """Index the articles under ``paths``; only new or changed paragraphs are embedded."""
-        with self._lock:
-            if rebuild:
-                self._vectors = VectorStore(
-                    self.data_dir / "chroma", self.settings.collection, self.embedder, rebuild=True
-                )
-                self.catalog.clear()
-                self._retriever = None
-                self._chains = {}
-            return run_ingest(paths, self.catalog, self.vectors, self.embedder, prune=prune, progress=progress)
+        """Index the articles under ``paths``; only new or changed paragraphs are embedded.
+
+        Questions keep being answered while it runs (they see each committed batch);
+        ``rebuild`` deletes every part of the index first, whatever state it is in.
+        """
+        if rebuild:
+            self.index.reset()
+        return run_ingest(paths, self.index, self.embedder, prune=prune, progress=progress)
+
+    def check(self, deep: bool = False) -> IndexHealth:
+        """Whether the catalog, the vectors and the lexical index agree (``assistant check``)."""
+        return self.index.check(deep=deep)
+
+    def repair(self, progress: bool | None = None) -> IndexHealth:
+        """Bring the vectors and the lexical index back in line with the catalog, without re-embedding."""
+        return self.index.repair(progress=progress)
 
     def search(
         self,
@@ -222,6 +224,11 @@ class Assistant:
 
     def articles(self) -> list[Article]:
         return self.catalog.articles()
+
+
+def fingerprint(embedder: Embedder) -> str:
+    """What the vectors depend on: a mismatch means the index must be rebuilt."""
+    return f"{embedder.name}|{embedder.dimension}|{CHUNKING_VERSION}"
 
 
 def _filters(as_of=None, outlets=None, since=None, until=None) -> Filters:

@@ -1,32 +1,57 @@
-"""The article catalog: articles and their paragraphs in SQLite beside the Chroma index.
+"""The article catalog: articles, paragraphs and a compact copy of their vectors, in SQLite.
 
-Chroma holds the vectors; the catalog holds the text, offsets and hashes that
-citations, BM25 and change detection need. Both live in the data folder.
+The catalog is the index's source of truth. Chroma holds the vectors that dense search
+walks, the lexical index holds the words BM25 scores; both are derived from the catalog
+and checked against it (``generation``). A paragraph counts as indexed only once its
+row is here, which is written after all its vectors are stored.
+
+Besides text, offsets and hashes it keeps, per article, its embedding windows as float16
+rows: exact search for narrow filters, vectors reused when an article changes, and the
+vector store restored without re-embedding after damage.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sqlite3
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Iterable, Iterator
+
+import numpy as np
 
 from .types import Article, Paragraph
+
+SCHEMA_VERSION = "2"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY, title TEXT NOT NULL, outlet TEXT NOT NULL, published TEXT NOT NULL,
-    url TEXT NOT NULL, language TEXT NOT NULL, source TEXT NOT NULL, body TEXT NOT NULL
+    row INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE, title TEXT NOT NULL, outlet TEXT NOT NULL, published TEXT NOT NULL,
+    day INTEGER NOT NULL, url TEXT NOT NULL, language TEXT NOT NULL, source TEXT NOT NULL,
+    body TEXT NOT NULL, body_hash TEXT NOT NULL, generation INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS paragraphs (
-    id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    id TEXT PRIMARY KEY, article_row INTEGER NOT NULL,
     n INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    hash TEXT NOT NULL, tokens INTEGER NOT NULL, text TEXT NOT NULL
+    hash TEXT NOT NULL, tokens INTEGER NOT NULL, windows INTEGER NOT NULL, text TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS paragraphs_article ON paragraphs(article_id);
+CREATE INDEX IF NOT EXISTS paragraphs_article ON paragraphs(article_row);
+CREATE TABLE IF NOT EXISTS article_vectors (
+    article_row INTEGER PRIMARY KEY, owners BLOB NOT NULL, vectors BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS pending (record_id TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS changes (generation INTEGER NOT NULL, article_id TEXT NOT NULL);
 """
+
+
+class CatalogError(RuntimeError):
+    """The catalog cannot be read or belongs to another version; the message says what to run."""
 
 
 @dataclass(frozen=True)
@@ -42,132 +67,382 @@ class StoredParagraph:
     title: str
     outlet: str
     published: date
+    hash: str = ""
+    windows: int = 1
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """An indexed article without its body (lists, tables)."""
+
+    id: str
+    title: str
+    outlet: str
+    published: date
+    url: str
+    source: str
+    paragraphs: int
+
+
+@dataclass(frozen=True)
+class IndexedArticle:
+    """What ingest needs to know about an article already indexed, to diff a new version against it."""
+
+    row: int
+    id: str
+    title: str
+    outlet: str
+    published: date
+    url: str
+    source: str
+    body_hash: str
+    paragraphs: dict[str, tuple[str, int]]  # paragraph id -> (content hash, windows)
+
+
+@dataclass(frozen=True)
+class ArticleVectors:
+    """One article's embedding windows in reading order: ``owners[i]`` is the paragraph number of row i."""
+
+    owners: np.ndarray  # int32
+    vectors: np.ndarray  # float16, one row per window
+
+    def of_paragraph(self, n: int) -> np.ndarray:
+        return self.vectors[self.owners == n]
+
+
+@dataclass(frozen=True)
+class ArticleWrite:
+    """One article as ingest writes it: its paragraphs, the windows of each, all its vectors."""
+
+    article: Article
+    paragraphs: list[Paragraph]
+    windows: list[int]  # per paragraph
+    vectors: np.ndarray  # sum(windows) rows, paragraphs in order
+
+
+def body_hash(article: Article) -> str:
+    return hashlib.sha256(f"{article.title}\n{article.body}".encode("utf-8")).hexdigest()[:16]
 
 
 class Catalog:
     def __init__(self, path: Path):
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._db = sqlite3.connect(str(path), check_same_thread=False)
         self._lock = threading.RLock()
-        with self._lock, self._db:
-            self._db.execute("PRAGMA foreign_keys = ON")
-            self._db.executescript(_SCHEMA)
-        self.version = 0  # bumped on every change, so readers know to refresh caches
+        try:
+            self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=60)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            existing = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if "articles" in existing and "meta" in existing:
+                found = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+                if found is None or found[0] != SCHEMA_VERSION:
+                    raise CatalogError(
+                        f"the catalog {path} was written by another version of the assistant; "
+                        "rebuild the index with 'assistant ingest --rebuild PATH'"
+                    )
+            with self._db:
+                self._db.executescript(_SCHEMA)
+                self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+                self._db.execute("INSERT OR IGNORE INTO meta VALUES ('generation', '0')")
+        except sqlite3.DatabaseError as exc:
+            raise CatalogError(
+                f"the catalog {path} cannot be read ({exc}); rebuild the index with "
+                "'assistant ingest --rebuild PATH' (it re-reads your article files)"
+            ) from exc
 
     def close(self) -> None:
         self._db.close()
 
+    def _rows(self, sql: str, args: tuple = ()) -> list[tuple]:
+        with self._lock:
+            return self._db.execute(sql, args).fetchall()
+
     # -- meta ---------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
-        with self._lock:
-            row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else None
+        row = self._rows("SELECT value FROM meta WHERE key = ?", (key,))
+        return row[0][0] if row else None
 
     def set_meta(self, key: str, value: str) -> None:
         with self._lock, self._db:
             self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
+    def generation(self) -> int:
+        """Bumped by every write: readers (in any process) refresh what they derived from it."""
+        return int(self.get_meta("generation") or 0)
+
+    def data_version(self) -> int:
+        """Changes when another connection has committed: a cheap check before ``generation``."""
+        with self._lock:
+            return self._db.execute("PRAGMA data_version").fetchone()[0]
+
     # -- reads --------------------------------------------------------------
     def article(self, article_id: str) -> Article | None:
-        with self._lock:
-            row = self._db.execute(
-                "SELECT id, title, outlet, published, body, url, language, source "
-                "FROM articles WHERE id = ?",
-                (article_id,),
-            ).fetchone()
-        if not row:
-            return None
-        return Article(row[0], row[1], row[2], date.fromisoformat(row[3]), row[4], row[5], row[6], row[7])
+        rows = self._rows(
+            "SELECT id, title, outlet, published, body, url, language, source FROM articles WHERE id = ?",
+            (article_id,),
+        )
+        return _article(rows[0]) if rows else None
 
     def articles(self) -> list[Article]:
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT id, title, outlet, published, body, url, language, source "
-                "FROM articles ORDER BY published DESC, id"
-            ).fetchall()
-        return [
-            Article(r[0], r[1], r[2], date.fromisoformat(r[3]), r[4], r[5], r[6], r[7]) for r in rows
-        ]
+        """Every article with its body (small corpora; lists use ``summaries``)."""
+        rows = self._rows(
+            "SELECT id, title, outlet, published, body, url, language, source FROM articles ORDER BY published DESC, id"
+        )
+        return [_article(r) for r in rows]
 
-    def paragraph_hashes(self) -> dict[str, dict[str, str]]:
-        """article id -> {paragraph id: content hash}."""
-        out: dict[str, dict[str, str]] = {}
-        with self._lock:
-            for aid, pid, h in self._db.execute("SELECT article_id, id, hash FROM paragraphs"):
-                out.setdefault(aid, {})[pid] = h
-        return out
+    def summaries(self, limit: int | None = None) -> list[ArticleSummary]:
+        """Articles newest first, without bodies, with their paragraph counts."""
+        sql = (
+            "SELECT a.id, a.title, a.outlet, a.published, a.url, a.source, "
+            "(SELECT COUNT(*) FROM paragraphs p WHERE p.article_row = a.row) "
+            "FROM articles a ORDER BY a.published DESC, a.id"
+        )
+        args: tuple = ()
+        if limit is not None:
+            sql += " LIMIT ?"
+            args = (limit,)
+        return [ArticleSummary(r[0], r[1], r[2], date.fromisoformat(r[3]), r[4], r[5], r[6]) for r in self._rows(sql, args)]
+
+    def outlets(self) -> list[str]:
+        return [r[0] for r in self._rows("SELECT DISTINCT outlet FROM articles ORDER BY outlet")]
 
     def sources(self) -> dict[str, str]:
         """article id -> the file it was loaded from."""
-        with self._lock:
-            return dict(self._db.execute("SELECT id, source FROM articles"))
+        return dict(self._rows("SELECT id, source FROM articles"))
 
-    def all_paragraphs(self) -> list[StoredParagraph]:
-        return self._paragraphs("", ())
+    def indexed(self, article_ids: Iterable[str]) -> dict[str, IndexedArticle]:
+        """What is indexed for these articles (those not indexed are absent)."""
+        ids = sorted(set(article_ids))
+        out: dict[str, IndexedArticle] = {}
+        for chunk in _chunks(ids, 5000):
+            arts = self._rows(
+                "SELECT row, id, title, outlet, published, url, source, body_hash FROM articles "
+                "WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(chunk),),
+            )
+            rows = {r[0]: r for r in arts}
+            paras: dict[int, dict[str, tuple[str, int]]] = {r: {} for r in rows}
+            if rows:
+                for row, pid, h, w in self._rows(
+                    "SELECT article_row, id, hash, windows FROM paragraphs "
+                    "WHERE article_row IN (SELECT value FROM json_each(?))",
+                    (json.dumps(list(rows)),),
+                ):
+                    paras[row][pid] = (h, w)
+            for row, r in rows.items():
+                out[r[1]] = IndexedArticle(row, r[1], r[2], r[3], date.fromisoformat(r[4]), r[5], r[6], r[7], paras[row])
+        return out
 
     def paragraphs(self, ids: list[str]) -> list[StoredParagraph]:
+        """These paragraphs (those not indexed are left out), in the order asked."""
         if not ids:
             return []
-        marks = ",".join("?" * len(ids))
-        found = {p.id: p for p in self._paragraphs(f"WHERE p.id IN ({marks})", tuple(ids))}
+        found: dict[str, StoredParagraph] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids)), 5000):
+            for p in self._paragraphs("WHERE p.id IN (SELECT value FROM json_each(?))", (json.dumps(chunk),)):
+                found[p.id] = p
         return [found[i] for i in ids if i in found]
 
     def article_paragraphs(self, article_id: str) -> list[StoredParagraph]:
-        return self._paragraphs("WHERE p.article_id = ?", (article_id,))
+        return self._paragraphs("WHERE a.id = ?", (article_id,))
+
+    def all_paragraphs(self) -> list[StoredParagraph]:
+        """Every paragraph with its text: for checks and rebuilds, never on a question's path."""
+        return self._paragraphs("", ())
+
+    def iter_paragraphs(self, batch: int = 5000) -> Iterator[list[StoredParagraph]]:
+        """Every paragraph, a batch at a time (rebuilding the lexical index)."""
+        last = -1
+        while True:
+            rows = self._rows("SELECT row FROM articles WHERE row > ? ORDER BY row LIMIT ?", (last, max(1, batch // 20)))
+            if not rows:
+                return
+            last = rows[-1][0]
+            yield self._paragraphs(
+                "WHERE a.row IN (SELECT value FROM json_each(?))", (json.dumps([r[0] for r in rows]),)
+            )
 
     def _paragraphs(self, where: str, args: tuple) -> list[StoredParagraph]:
         sql = (
-            'SELECT p.id, p.article_id, p.n, p.start, p."end", p.text, a.title, a.outlet, a.published '
-            f"FROM paragraphs p JOIN articles a ON a.id = p.article_id {where} "
-            "ORDER BY a.published, p.article_id, p.n"
+            'SELECT p.id, a.id, p.n, p.start, p."end", p.text, a.title, a.outlet, a.published, p.hash, p.windows '
+            f"FROM paragraphs p JOIN articles a ON a.row = p.article_row {where} "
+            "ORDER BY a.published, a.id, p.n"
         )
-        with self._lock:
-            rows = self._db.execute(sql, args).fetchall()
         return [
-            StoredParagraph(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], date.fromisoformat(r[8]))
-            for r in rows
+            StoredParagraph(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], date.fromisoformat(r[8]), r[9], r[10])
+            for r in self._rows(sql, args)
         ]
 
     def counts(self) -> tuple[int, int]:
-        with self._lock:
-            a = self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-            p = self._db.execute("SELECT COUNT(*) FROM paragraphs").fetchone()[0]
+        a = self._rows("SELECT COUNT(*) FROM articles")[0][0]
+        p = self._rows("SELECT COUNT(*) FROM paragraphs")[0][0]
         return a, p
 
+    def window_count(self) -> int:
+        return int(self._rows("SELECT COALESCE(SUM(windows), 0) FROM paragraphs")[0][0])
+
+    def record_ids(self) -> Iterator[list[str]]:
+        """Every vector record id the catalog expects in the vector store, in batches."""
+        last = ""
+        while True:
+            rows = self._rows("SELECT id, windows FROM paragraphs WHERE id > ? ORDER BY id LIMIT 5000", (last,))
+            if not rows:
+                return
+            last = rows[-1][0]
+            yield [rid for pid, w in rows for rid in record_ids(pid, w)]
+
+    def article_columns(self) -> list[tuple[str, int, int, str, int]]:
+        """(id, row, publication day, outlet, paragraph count) of every article: the filter table's source."""
+        return self._rows(
+            "SELECT a.id, a.row, a.day, a.outlet, (SELECT COUNT(*) FROM paragraphs p WHERE p.article_row = a.row) "
+            "FROM articles a ORDER BY a.row"
+        )
+
+    def vectors_of(self, article_rows: list[int]) -> Iterator[tuple[str, ArticleVectors]]:
+        """(article id, its vectors) for these article rows."""
+        for chunk in _chunks(article_rows, 2000):
+            for aid, owners, vectors in self._rows(
+                "SELECT a.id, v.owners, v.vectors FROM article_vectors v JOIN articles a ON a.row = v.article_row "
+                "WHERE v.article_row IN (SELECT value FROM json_each(?))",
+                (json.dumps(chunk),),
+            ):
+                yield aid, _vectors(owners, vectors)
+
+    def article_vectors(self, row: int) -> ArticleVectors | None:
+        got = self._rows("SELECT owners, vectors FROM article_vectors WHERE article_row = ?", (row,))
+        return _vectors(*got[0]) if got else None
+
+    def record_vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
+        """The stored vector of each of these record ids that the catalog holds."""
+        by_article: dict[str, list[tuple[str, int, int]]] = {}
+        for rid in ids:
+            pid, window = split_record_id(rid)
+            aid, _, n = pid.rpartition("#p")
+            if aid and n.isdigit():
+                by_article.setdefault(aid, []).append((rid, int(n), window))
+        out: dict[str, np.ndarray] = {}
+        rows = dict(self._rows(
+            "SELECT id, row FROM articles WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(list(by_article)),)
+        ))
+        for aid, want in by_article.items():
+            if aid not in rows:
+                continue
+            vecs = self.article_vectors(rows[aid])
+            if vecs is None:
+                continue
+            for rid, n, window in want:
+                mine = vecs.of_paragraph(n)
+                if window < len(mine):
+                    out[rid] = mine[window]
+        return out
+
+    def pending(self) -> list[str]:
+        return [r[0] for r in self._rows("SELECT record_id FROM pending")]
+
+    def changed_since(self, generation: int) -> list[str] | None:
+        """Articles written or deleted after ``generation``; None when the log does not reach back that far."""
+        first = self.get_meta("changes_from")
+        if first is not None and generation < int(first):
+            return None
+        return sorted({r[0] for r in self._rows("SELECT article_id FROM changes WHERE generation > ?", (generation,))})
+
     # -- writes -------------------------------------------------------------
-    def put_article(self, article: Article, paragraphs: list[Paragraph]) -> None:
-        """Replace the article and its paragraph rows in one transaction."""
+    @contextmanager
+    def _write(self, changed: Iterable[str] = ()) -> Iterator[tuple[sqlite3.Connection, int]]:
+        """One transaction that bumps the generation and logs which articles it touched."""
         with self._lock, self._db:
-            self._db.execute("DELETE FROM paragraphs WHERE article_id = ?", (article.id,))
-            self._db.execute(
-                "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    article.id, article.title, article.outlet, article.published.isoformat(),
-                    article.url, article.language, article.source, article.body,
-                ),
-            )
-            self._db.executemany(
-                "INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(p.id, p.article_id, p.index, p.start, p.end, p.hash, p.tokens, p.text) for p in paragraphs],
-            )
-        self.version += 1
+            gen = int(self._db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()[0]) + 1
+            yield self._db, gen
+            self._db.execute("UPDATE meta SET value = ? WHERE key = 'generation'", (str(gen),))
+            self._db.executemany("INSERT INTO changes VALUES (?, ?)", [(gen, a) for a in dict.fromkeys(changed)])
 
-    def delete_article(self, article_id: str) -> None:
+    def add_pending(self, record_ids: list[str]) -> None:
+        """Vector records about to be written or deleted: until the catalog commits, the store may differ."""
+        if record_ids:
+            with self._lock, self._db:
+                self._db.executemany("INSERT OR IGNORE INTO pending VALUES (?)", [(r,) for r in record_ids])
+
+    def clear_pending(self, record_ids: list[str]) -> None:
         with self._lock, self._db:
-            self._db.execute("DELETE FROM paragraphs WHERE article_id = ?", (article_id,))
-            self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-        self.version += 1
+            self._db.executemany("DELETE FROM pending WHERE record_id = ?", [(r,) for r in record_ids])
 
-    def clear(self) -> None:
+    def put_articles(self, writes: list[ArticleWrite], settled: list[str] = ()) -> int:
+        """Write these articles (replacing what was indexed of them) in one transaction.
+
+        ``settled``: pending record ids this write makes true. Returns the new generation.
+        """
+        with self._write(w.article.id for w in writes) as (db, gen):
+            for w in writes:
+                a = w.article
+                db.execute(
+                    "INSERT INTO articles (id, title, outlet, published, day, url, language, source, body, body_hash, generation) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET title=excluded.title, "
+                    "outlet=excluded.outlet, published=excluded.published, day=excluded.day, url=excluded.url, "
+                    "language=excluded.language, source=excluded.source, body=excluded.body, "
+                    "body_hash=excluded.body_hash, generation=excluded.generation",
+                    (a.id, a.title, a.outlet, a.published.isoformat(), a.published.toordinal(), a.url, a.language,
+                     a.source, a.body, body_hash(a), gen),
+                )
+                row = db.execute("SELECT row FROM articles WHERE id = ?", (a.id,)).fetchone()[0]
+                db.execute("DELETE FROM paragraphs WHERE article_row = ?", (row,))
+                db.executemany(
+                    "INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(p.id, row, p.index, p.start, p.end, p.hash, p.tokens, n, p.text) for p, n in zip(w.paragraphs, w.windows)],
+                )
+                owners = np.repeat(np.array([p.index for p in w.paragraphs], dtype=np.int32), w.windows)
+                db.execute(
+                    "INSERT OR REPLACE INTO article_vectors VALUES (?, ?, ?)",
+                    (row, owners.tobytes(), np.ascontiguousarray(w.vectors, dtype=np.float16).tobytes()),
+                )
+            db.executemany("DELETE FROM pending WHERE record_id = ?", [(r,) for r in settled])
+            return gen
+
+    def delete_articles(self, article_ids: list[str]) -> int:
+        with self._write(article_ids) as (db, gen):
+            for aid in article_ids:
+                row = db.execute("SELECT row FROM articles WHERE id = ?", (aid,)).fetchone()
+                if row is None:
+                    continue
+                db.execute("DELETE FROM paragraphs WHERE article_row = ?", (row[0],))
+                db.execute("DELETE FROM article_vectors WHERE article_row = ?", (row[0],))
+                db.execute("DELETE FROM articles WHERE row = ?", (row[0],))
+            return gen
+
+    def clear(self) -> int:
+        with self._write() as (db, gen):
+            for table in ("paragraphs", "article_vectors", "articles", "pending", "changes"):
+                db.execute(f"DELETE FROM {table}")
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('changes_from', ?)", (str(gen),))
+            return gen
+
+    def trim_changes(self, upto: int) -> None:
+        """Forget the change log up to ``upto`` (the lexical index has caught up with it)."""
         with self._lock, self._db:
-            self._db.execute("DELETE FROM paragraphs")
-            self._db.execute("DELETE FROM articles")
-            self._db.execute("DELETE FROM meta")
-        self.version += 1
+            self._db.execute("DELETE FROM changes WHERE generation <= ?", (upto,))
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('changes_from', ?)", (str(upto),))
 
-    def state_key(self) -> tuple[int, int]:
-        """Changes whenever this or another connection has written: readers refresh caches on it."""
-        with self._lock:
-            data_version = self._db.execute("PRAGMA data_version").fetchone()[0]
-        return (self.version, data_version)
+
+def record_ids(paragraph_id: str, windows: int) -> list[str]:
+    """The vector store's record ids of a paragraph: one per embedding window."""
+    return [paragraph_id if w == 0 else f"{paragraph_id}~w{w}" for w in range(windows)]
+
+
+def split_record_id(record_id: str) -> tuple[str, int]:
+    pid, sep, w = record_id.rpartition("~w")
+    return (pid, int(w)) if sep and w.isdigit() else (record_id, 0)
+
+
+def _article(r) -> Article:
+    return Article(r[0], r[1], r[2], date.fromisoformat(r[3]), r[4], r[5], r[6], r[7])
+
+
+def _vectors(owners: bytes, vectors: bytes) -> ArticleVectors:
+    own = np.frombuffer(owners, dtype=np.int32)
+    vec = np.frombuffer(vectors, dtype=np.float16)
+    return ArticleVectors(own, vec.reshape(len(own), -1) if len(own) else vec.reshape(0, 0))
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

@@ -1,29 +1,43 @@
-"""Bring files into the index: load, split, diff against what is indexed, embed only what changed."""
+"""Bring files into the index: load, split, diff against what is indexed, embed only what changed.
+
+Work is committed in batches of about ``Settings.ingest_batch`` paragraphs: within a batch
+the windows to embed are sorted by token count (one model batch holds texts of nearly
+the same length, so little padding is computed), and while the model embeds the next
+batch a background thread commits the last one to the index. An interrupted ingest
+loses at most the batches not yet committed; what the catalog holds is complete.
+"""
 
 from __future__ import annotations
 
 import logging
+import queue
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .catalog import Catalog
+import numpy as np
+
+from .catalog import ArticleWrite, IndexedArticle, body_hash
 from .embedder import Embedder
+from .index import Index, IndexWriter
 from .loaders import load_paths
 from .paragraphs import counted_windows, split_article
 from .types import Article, IngestReport, Paragraph, Skipped
-from .vectors import VectorStore
 
 log = logging.getLogger(__name__)
 
+
 @dataclass
-class _Pending:
+class _Plan:
+    """One article to write: its paragraphs, and what was indexed of it before."""
+
     article: Article
     paragraphs: list[Paragraph]
-    stale: list[str]  # paragraph ids whose old vectors must go (changed or gone)
-    need: list[Paragraph]  # paragraphs that need vectors written
+    before: IndexedArticle | None
+    changed: int  # paragraphs whose text is new to this article
 
 
 def source_file(source: str) -> str:
@@ -34,8 +48,7 @@ def source_file(source: str) -> str:
 
 def ingest(
     paths: Iterable[str | Path],
-    catalog: Catalog,
-    vectors: VectorStore,
+    index: Index,
     embedder: Embedder,
     *,
     prune: bool = False,
@@ -47,59 +60,57 @@ def ingest(
     report.skipped.extend(Skipped(e.path, e.reason) for e in loaded.errors)
     failed_files = {source_file(e.path) for e in loaded.errors}
 
-    hashes = catalog.paragraph_hashes()
-    sources = catalog.sources()
-    old_articles = {a.id: a for a in catalog.articles()} if sources else {}
-    have_vectors = vectors.paragraph_ids() if hashes else set()
-
-    accepted: dict[str, Article] = {}
-    pending: list[_Pending] = []
-    conflicts = _conflicting_ids(loaded.articles)
-    for article in loaded.articles:
-        problem = conflicts.get((article.id, article.source)) or _indexed_conflict(article, old_articles)
-        if problem:
-            report.skipped.append(Skipped(article.source, problem))
-            failed_files.add(source_file(article.source))
-            continue
-        if article.id in accepted:
-            continue  # the same article twice, word for word: harmless
-        accepted[article.id] = article
-        paragraphs = split_article(article)
-        old = hashes.get(article.id, {})
-        new_ids = {p.id for p in paragraphs}
-        stale = [pid for pid in old if pid not in new_ids]
-        report.deleted += len(stale)
-        need = []
-        meta_changed = _meta_changed(article, old_articles.get(article.id))
-        for p in paragraphs:
-            if p.id not in old:
-                report.added += 1
-                need.append(p)
-            elif old[p.id] != p.hash or p.id not in have_vectors:
-                report.updated += 1
-                stale.append(p.id)
-                need.append(p)
-            else:
-                report.unchanged += 1
-                if meta_changed:
-                    need.append(p)  # vectors reused below; metadata refreshed
-        if need or stale or meta_changed or article.id not in old_articles:
-            pending.append(_Pending(article, paragraphs, stale, need))
-    report.articles = len(accepted)
-
-    _write(pending, vectors, catalog, embedder, report, progress)
-
-    if prune:
-        for article_id, source in sources.items():
-            if article_id in accepted or _under_any(source_file(source), failed_files):
+    with index.writing(progress) as w:
+        old = w.indexed(a.id for a in loaded.articles)
+        accepted: dict[str, Article] = {}
+        plans: list[_Plan] = []
+        conflicts = _conflicting_ids(loaded.articles)
+        for article in loaded.articles:
+            problem = conflicts.get((article.id, article.source)) or _indexed_conflict(article, old)
+            if problem:
+                report.skipped.append(Skipped(article.source, problem))
+                failed_files.add(source_file(article.source))
                 continue
-            gone = list(hashes.get(article_id, {}))
-            vectors.delete_paragraphs(gone)
-            catalog.delete_article(article_id)
-            report.deleted += len(gone)
-            log.info("pruned %s (%s)", article_id, source)
+            if article.id in accepted:
+                continue  # the same article twice, word for word: harmless
+            accepted[article.id] = article
+            plan = _diff(article, old.get(article.id), report)
+            if plan is not None:
+                plans.append(plan)
+        report.articles = len(accepted)
+
+        _write(plans, w, embedder, report, progress, index.settings.ingest_batch)
+
+        if prune:
+            gone = [aid for aid, source in w.catalog.sources().items()
+                    if aid not in accepted and not _under_any(source_file(source), failed_files)]
+            doomed = list(w.indexed(gone).values())
+            w.delete(doomed)
+            report.deleted += sum(len(a.paragraphs) for a in doomed)
+            for a in doomed:
+                log.info("pruned %s (%s)", a.id, a.source)
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _diff(article: Article, before: IndexedArticle | None, report: IngestReport) -> _Plan | None:
+    paragraphs = split_article(article)
+    old = before.paragraphs if before else {}
+    new_ids = {p.id for p in paragraphs}
+    report.deleted += sum(1 for pid in old if pid not in new_ids)
+    changed = 0
+    for p in paragraphs:
+        if p.id not in old:
+            report.added += 1
+            changed += 1
+        elif old[p.id][0] != p.hash:
+            report.updated += 1
+            changed += 1
+        else:
+            report.unchanged += 1
+    if before is not None and not changed and len(old) == len(paragraphs) and not _meta_changed(article, before):
+        return None
+    return _Plan(article, paragraphs, before, changed)
 
 
 def _under_any(path: str, roots: set[str]) -> bool:
@@ -126,10 +137,10 @@ def _conflicting_ids(articles: list[Article]) -> dict[tuple[str, str], str]:
     return out
 
 
-def _indexed_conflict(article: Article, old_articles: dict) -> str | None:
+def _indexed_conflict(article: Article, old: dict[str, IndexedArticle]) -> str | None:
     """The id is already indexed from another file that still exists, with other text."""
-    indexed = old_articles.get(article.id)
-    if indexed is None or indexed.body == article.body:
+    indexed = old.get(article.id)
+    if indexed is None or indexed.body_hash == body_hash(article):
         return None
     old_file = source_file(indexed.source)
     if old_file != source_file(article.source) and Path(old_file).exists():
@@ -140,122 +151,126 @@ def _indexed_conflict(article: Article, old_articles: dict) -> str | None:
     return None
 
 
-def _meta_changed(article: Article, old: Article | None) -> bool:
-    if old is None:
-        return False
-    return (article.title, article.outlet, article.published, article.url, article.source) != (
-        old.title, old.outlet, old.published, old.url, old.source,
+def _meta_changed(article: Article, old: IndexedArticle) -> bool:
+    return (article.title, article.outlet, article.published, article.url, article.source, body_hash(article)) != (
+        old.title, old.outlet, old.published, old.url, old.source, old.body_hash,
     )
 
 
-def _write(pending: list[_Pending], vectors, catalog, embedder, report, progress) -> None:
-    """Embed what changed, longest text first across the whole run (as one raw ``encode`` call
-    would), while a writer thread stores finished vectors in Chroma; then update the catalog.
+def _batches(plans: list[_Plan], size: int) -> Iterable[list[_Plan]]:
+    batch: list[_Plan] = []
+    count = 0
+    for plan in plans:
+        batch.append(plan)
+        count += max(1, plan.changed)
+        if count >= size:
+            yield batch
+            batch, count = [], 0
+    if batch:
+        yield batch
 
-    An interrupted run loses no embedding work: vectors already in Chroma are found by
-    content hash and reused next time, and the catalog only names what is fully stored.
-    """
-    if not pending:
+
+def _write(plans: list[_Plan], w: IndexWriter, embedder: Embedder, report: IngestReport,
+           progress: bool | None, batch_size: int) -> None:
+    """Embed what changed, batch by batch, while a committer thread writes finished batches."""
+    if not plans:
         return
-    # Vectors for texts embedded before (a moved paragraph) are read before old ones go.
-    reuse = vectors.vectors_by_hash(sorted({p.hash for item in pending for p in item.need}))
-    for item in pending:
-        if item.stale:
-            vectors.delete_paragraphs(item.stale)
-    total = sum(len(item.need) for item in pending)
-    bar = _progress_bar(total, progress)
-    writer = _Writer(vectors)
+    bar = _progress_bar(sum(p.changed for p in plans), progress)
+    committer = _Committer(w)
     try:
-        todo: list[tuple[Paragraph, Article, int, str, int]] = []  # (paragraph, article, window, text, tokens)
-        windows_of: dict[str, int] = {}
-        for item in pending:
-            for p in item.need:
-                if p.hash in reuse:
-                    for w, (text, vec) in enumerate(reuse[p.hash]):
-                        writer.add(_record(p, item.article, w, text, vec))
-                    if bar is not None:
-                        bar.update(1)
-                    continue
-                texts = counted_windows(p.text, embedder.count_tokens, embedder.max_tokens)
-                windows_of[p.id] = len(texts)
-                todo.extend((p, item.article, w, t, n) for w, (t, n) in enumerate(texts))
-        # Longest first by token count, one model batch per call: texts of a batch are
-        # nearly the same length, so little padding is computed.
-        todo.sort(key=lambda t: -t[4])
-        step = max(1, getattr(embedder, "batch_size", 64))
-        for i in range(0, len(todo), step):
-            chunk = todo[i : i + step]
-            out = embedder.embed([t for _, _, _, t, _ in chunk])
-            for (p, article, w, text, _), vec in zip(chunk, out):
-                writer.add(_record(p, article, w, text, vec))
-            report.embedded += len(chunk)
+        for batch in _batches(plans, max(1, batch_size)):
+            writes = _vectors_for(batch, w, embedder, report)
+            committer.submit(writes, {p.article.id: p.before for p in batch if p.before is not None})
             if bar is not None:
-                bar.update(sum(1 for p, _, w, _, _ in chunk if w == windows_of[p.id] - 1))
-        writer.close()
+                bar.update(sum(p.changed for p in batch))
+        committer.close()
     except BaseException:
-        writer.abort()
+        committer.abort()
         raise
     finally:
         if bar is not None:
             bar.close()
-    for item in pending:
-        catalog.put_article(item.article, item.paragraphs)
 
 
-def _record(p: Paragraph, article: Article, window: int, text: str, vec) -> tuple:
-    rid = p.id if window == 0 else f"{p.id}~w{window}"
-    meta = {
-        "paragraph_id": p.id,
-        "article_id": article.id,
-        "outlet": article.outlet,
-        "published": article.published.toordinal(),
-        "hash": p.hash,
-        "window": window,
-    }
-    return (rid, text, vec, meta)
+def _vectors_for(batch: list[_Plan], w: IndexWriter, embedder: Embedder, report: IngestReport) -> list[ArticleWrite]:
+    """Every window vector of every paragraph in the batch: reused where the text was embedded before."""
+    have: list[dict[int, np.ndarray]] = []  # per plan: paragraph position -> its window vectors
+    todo: list[tuple[int, int, list[tuple[str, int]]]] = []  # (plan, paragraph position, windows)
+    for i, plan in enumerate(batch):
+        by_hash: dict[str, np.ndarray] = {}
+        if plan.before is not None:
+            vecs = w.catalog.article_vectors(plan.before.row)
+            if vecs is not None:
+                for pid, (h, _) in plan.before.paragraphs.items():
+                    by_hash.setdefault(h, vecs.of_paragraph(int(pid.rpartition("#p")[2])).astype(np.float32))
+        mine: dict[int, np.ndarray] = {}
+        for j, p in enumerate(plan.paragraphs):
+            if p.hash in by_hash and len(by_hash[p.hash]):
+                mine[j] = by_hash[p.hash]
+            else:
+                todo.append((i, j, counted_windows(p.text, embedder.count_tokens, embedder.max_tokens)))
+        have.append(mine)
+
+    # Vectors already in the store under the same id and hash (an interrupted run, another host).
+    stored = w.stored({batch[i].paragraphs[j].id: (batch[i].paragraphs[j].hash, len(win)) for i, j, win in todo})
+    rest = []
+    for i, j, win in todo:
+        pid = batch[i].paragraphs[j].id
+        if pid in stored:
+            have[i][j] = stored[pid]
+        else:
+            rest.append((i, j, win))
+
+    # Longest first by token count, one model batch per call: texts of a batch are nearly the same length.
+    flat = [(i, j, k, text, n) for i, j, win in rest for k, (text, n) in enumerate(win)]
+    flat.sort(key=lambda t: -t[4])
+    out: dict[tuple[int, int], dict[int, np.ndarray]] = {}
+    step = max(1, getattr(embedder, "batch_size", 64))
+    for s in range(0, len(flat), step):
+        chunk = flat[s : s + step]
+        vecs = embedder.embed([t[3] for t in chunk])
+        for (i, j, k, _, _), v in zip(chunk, vecs):
+            out.setdefault((i, j), {})[k] = np.asarray(v, dtype=np.float32)
+        report.embedded += len(chunk)
+    for (i, j), windows in out.items():
+        have[i][j] = np.stack([windows[k] for k in sorted(windows)])
+
+    writes = []
+    for plan, mine in zip(batch, have):
+        per = [mine[j] for j in range(len(plan.paragraphs))]
+        writes.append(ArticleWrite(plan.article, plan.paragraphs, [len(v) for v in per], np.concatenate(per)))
+    return writes
 
 
-class _Writer:
-    """Stores records in Chroma from a background thread while the embedder works."""
+class _Committer:
+    """Commits finished batches to the index from a background thread while the embedder works."""
 
-    BATCH = 1000
-
-    def __init__(self, vectors: VectorStore):
-        import queue
-        import threading
-
-        self._vectors = vectors
-        self._queue: queue.Queue = queue.Queue(maxsize=8)
-        self._buffer: list = []
+    def __init__(self, w: IndexWriter):
+        self._w = w
+        self._queue: queue.Queue = queue.Queue(maxsize=1)
         self._error: BaseException | None = None
         self._closed = False
-        self._thread = threading.Thread(target=self._run, name="chroma-writer", daemon=True)
+        self._thread = threading.Thread(target=self._run, name="index-committer", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         while True:
-            batch = self._queue.get()
-            if batch is None:
+            item = self._queue.get()
+            if item is None:
                 return
             if self._error is None:
                 try:
-                    self._vectors.put(batch)
+                    self._w.put(*item)
                 except BaseException as exc:  # re-raised in the ingesting thread
                     self._error = exc
 
-    def add(self, record) -> None:
+    def submit(self, writes: list[ArticleWrite], before: dict[str, IndexedArticle]) -> None:
         self._raise()
-        self._buffer.append(record)
-        if len(self._buffer) >= self.BATCH:
-            self._queue.put(self._buffer)
-            self._buffer = []
+        self._queue.put((writes, before))
 
     def close(self) -> None:
         if not self._closed:
             self._closed = True
-            if self._buffer:
-                self._queue.put(self._buffer)
-                self._buffer = []
             self._queue.put(None)
             self._thread.join()
         self._raise()
@@ -269,7 +284,7 @@ class _Writer:
 
     def _raise(self) -> None:
         if self._error is not None:
-            raise RuntimeError(f"writing vectors to Chroma failed: {self._error}") from self._error
+            raise self._error
 
 
 def _progress_bar(total: int, progress: bool | None):

@@ -11,7 +11,7 @@ from .types import Article, Paragraph
 
 # Bump when the way text becomes paragraphs or windows changes: the index
 # fingerprint records it, so an old index is rebuilt rather than mixed.
-CHUNKING_VERSION = "paragraphs-v1"
+CHUNKING_VERSION = "paragraphs-v2"
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 

@@ -22,6 +22,29 @@ class Settings:
         "Folder holding the Chroma index and the article catalog (env ASSISTANT_DATA_DIR).",
     )
     collection: str = _setting("paragraphs", "Name of the Chroma collection of paragraph vectors.")
+    chroma_url: str = _setting(
+        "",
+        "A Chroma server to keep the vectors in (e.g. http://127.0.0.1:8000, started by 'assistant chroma'); "
+        "empty: an embedded Chroma folder inside data_dir.",
+    )
+    exact_search_limit: int = _setting(
+        20000,
+        "A date or outlet filter that leaves at most this many paragraphs is searched exactly over their "
+        "stored vectors; a broader one asks Chroma for more neighbours and keeps the allowed ones.",
+    )
+    refresh_seconds: float = _setting(
+        2.0,
+        "Embedded Chroma only: after another process wrote, reopen the vector index at most this often "
+        "(a Chroma server needs no reopening).",
+    )
+    write_lock_timeout: float = _setting(
+        600.0, "Seconds an ingest waits for another process's ingest to finish before giving up."
+    )
+    ingest_batch: int = _setting(
+        2000,
+        "Ingest commits every this many paragraphs: an interrupted ingest loses at most one batch of "
+        "embedding work, and questions see new articles batch by batch.",
+    )
     generator: str = _setting(
         "local",
         "Which generator writes answers: 'local' (offline chat model), 'extractive' (instant, quotes "

@@ -20,6 +20,8 @@ from . import render
 
 log = logging.getLogger(__name__)
 
+CORPUS_ROWS = 500  # newest articles listed in the Corpus tab
+
 EXAMPLES = [
     "Which countries' diplomats were withdrawn from Damascus?",
     "Which train will resume between North Korea and Russia?",
@@ -32,13 +34,12 @@ def build_app(assistant, corpus_dir: Path, generators: list[str]):
     feedback_path = Path(assistant.settings.data_dir) / "feedback.jsonl"
 
     def outlets() -> list[str]:
-        return sorted({a.outlet for a in assistant.articles()})
+        return assistant.catalog.outlets()
 
     def corpus_rows() -> list[list]:
-        counts: dict[str, int] = {}
-        for p in assistant.catalog.all_paragraphs():
-            counts[p.article_id] = counts.get(p.article_id, 0) + 1
-        return [[a.title, a.outlet, a.published.isoformat(), counts.get(a.id, 0), a.id] for a in assistant.articles()]
+        """The newest articles (a large archive is not listed whole)."""
+        return [[a.title, a.outlet, a.published.isoformat(), a.paragraphs, a.id]
+                for a in assistant.catalog.summaries(limit=CORPUS_ROWS)]
 
     def respond(message, chat, state, generator, outlet_filter, since, until, as_of):
         message = (message or "").strip()
