@@ -10,7 +10,7 @@ export TOKENIZERS_PARALLELISM := false
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: setup chat ask ingest test unit integration eval bench browser clean
+.PHONY: setup chat ask ingest test unit integration eval bench bench-scale chroma browser clean
 
 setup: $(VENV)/.installed
 
@@ -26,6 +26,10 @@ ingest: setup
 
 chat: ingest
 	$(BIN)/assistant chat --host 127.0.0.1 --port 7860
+
+# The vectors as a Chroma server on 127.0.0.1:8000 (then: export ASSISTANT_CHROMA_URL=http://127.0.0.1:8000).
+chroma: setup
+	$(BIN)/assistant chroma --host 127.0.0.1 --port 8000
 
 ask: ingest
 	$(BIN)/assistant ask "$(Q)"

@@ -48,6 +48,17 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--as-of", metavar="DATE", help="answer as of this date")
     chat.add_argument("--outlet", action="append", metavar="NAME", help="only this outlet (repeatable)")
 
+    chk = sub.add_parser("check", help="check that the catalog, the vectors and the lexical index agree")
+    chk.add_argument("--deep", action="store_true", help="also look up every vector record (slow on a large index)")
+    chk.add_argument("--json", action="store_true", help="print the findings as JSON")
+    rep = sub.add_parser("repair", help="bring the vectors and the lexical index back in line with the catalog (no re-embedding)")
+    rep.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    srv = sub.add_parser("chroma", help="serve the vector index as a Chroma server (then set ASSISTANT_CHROMA_URL)")
+    srv.add_argument("--host", default="127.0.0.1", help="address to bind (loopback only; see the README for deployments)")
+    srv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    srv.add_argument("--path", metavar="DIR", help="folder of the vectors (default: <data dir>/chroma, the embedded index)")
+
     ev = sub.add_parser("eval", help="evaluate answers and citations on a question set")
     ev.add_argument("--questions", metavar="FILE", help="JSONL questions (default: eval/questions.jsonl)")
     ev.add_argument("--corpus", metavar="PATH", help="articles to index for the run (default: corpus/)")
@@ -81,12 +92,18 @@ def main(argv: list[str] | None = None) -> int:
             return _ask(args)
         if args.command == "chat":
             return _chat(args)
+        if args.command == "check":
+            return _check(args)
+        if args.command == "repair":
+            return _repair(args)
+        if args.command == "chroma":
+            return _chroma(args)
         if args.command == "eval":
             from .evaluation.command import run_eval
             from .settings import Settings
 
             return run_eval(args, Settings.from_env(data_dir=args.data_dir, generator=args.generator))
-    except (IndexMismatchError, ValueError, RuntimeError) as exc:
+    except (IndexMismatchError, ValueError, RuntimeError, OSError) as exc:
         print(f"assistant: error: {exc}", file=sys.stderr)
         return 2
     return 1
@@ -118,6 +135,59 @@ def _ingest(args) -> int:
             print(f"  {s.path}: {s.reason}", file=sys.stderr)
         return 1
     return 0
+
+
+def _check(args) -> int:
+    a = _assistant(args)
+    h = a.check(deep=args.deep)
+    if args.json:
+        from dataclasses import asdict
+
+        print(json.dumps({**asdict(h), "ok": h.ok}, indent=2))
+    else:
+        vectors = "unreadable" if h.vectors is None else h.vectors
+        lexical = "unreadable" if h.lexical_docs is None else h.lexical_docs
+        print(f"{a.data_dir}: {h.articles} articles, {h.paragraphs} paragraphs; vectors {vectors} "
+              f"(expected {h.windows}); lexical index {lexical} paragraphs at generation {h.lexical_generation} "
+              f"(catalog {h.catalog_generation}); {h.pending} pending records")
+        for problem in h.problems:
+            print(f"  problem: {problem}")
+        print("ok" if h.ok else "assistant check: the index parts disagree; run 'assistant repair'")
+    return 0 if h.ok else 1
+
+
+def _repair(args) -> int:
+    a = _assistant(args)
+    h = a.repair(progress=False if args.no_progress else None)
+    print(f"repaired {a.data_dir}: {h.articles} articles, {h.paragraphs} paragraphs, {h.vectors} vectors")
+    for problem in h.problems:
+        print(f"  still wrong: {problem}", file=sys.stderr)
+    return 0 if h.ok else 1
+
+
+def _chroma(args) -> int:
+    """Run ``chroma run`` on the data folder's vectors; it serves until Ctrl-C."""
+    import subprocess
+    from pathlib import Path
+
+    from .settings import Settings
+
+    if args.host not in {"127.0.0.1", "localhost", "::1"}:
+        raise ValueError(
+            f"a Chroma server has no login of its own: bind it to 127.0.0.1, not {args.host}; "
+            "for a shared deployment see the README (Chroma behind an authenticating proxy)"
+        )
+    settings = Settings.from_env(data_dir=args.data_dir)
+    path = Path(args.path) if args.path else Path(settings.data_dir) / "chroma"
+    path.mkdir(parents=True, exist_ok=True)
+    cmd = [sys.executable, "-c", "import sys; from chromadb.cli.cli import app; sys.argv[0] = 'chroma'; sys.exit(app())",
+           "run", "--path", str(path), "--host", args.host, "--port", str(args.port)]
+    print(f"Serving {path} at http://{args.host}:{args.port} (Ctrl-C stops it); point the assistant at it with\n"
+          f"  export ASSISTANT_CHROMA_URL=http://{args.host}:{args.port}", flush=True)
+    try:
+        return subprocess.call(cmd, env={**os.environ, "ANONYMIZED_TELEMETRY": "False"})
+    except KeyboardInterrupt:
+        return 0
 
 
 def _ask(args) -> int:
