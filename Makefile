@@ -19,6 +19,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	CMAKE_ARGS="-DLLAVA_BUILD=OFF" $(BIN)/pip install --quiet -e '.[ui,local,backends,test]'
+	$(BIN)/python -m assistant.onnx_embedder
 	touch $@
 
 ingest: setup

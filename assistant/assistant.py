@@ -10,7 +10,7 @@ from typing import Iterable
 
 from .catalog import Catalog
 from .conversation import Turn
-from .embedder import Embedder, MiniLMEmbedder
+from .embedder import Embedder, make_embedder
 from .filters import Filters
 from .generators import Generator, make_generator
 from .index import Index, IndexHealth
@@ -39,9 +39,7 @@ class Assistant:
         generator: Generator | None = None,
     ):
         self.settings = settings or Settings.from_env()
-        self.embedder = embedder or MiniLMEmbedder(
-            threads=self.settings.torch_threads, batch_size=self.settings.embed_batch_size
-        )
+        self.embedder = embedder or make_embedder(self.settings)
         self._generator = generator
         self._lock = threading.RLock()
         self.index = Index(self.settings, fingerprint(self.embedder))

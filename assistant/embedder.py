@@ -95,6 +95,19 @@ class MiniLMEmbedder(Embedder):
         return len(self.model.tokenizer.tokenize(text))
 
 
+def make_embedder(settings) -> Embedder:
+    """The embedder the settings name (``Settings.embedder``)."""
+    if settings.embedder in ("onnx", "onnx-int8"):
+        from .onnx_embedder import OnnxMiniLMEmbedder
+
+        return OnnxMiniLMEmbedder(settings.model_dir, threads=settings.torch_threads,
+                                  batch_size=settings.embed_batch_size, query_threads=settings.query_threads,
+                                  quantized=settings.embedder == "onnx-int8")
+    if settings.embedder == "torch":
+        return MiniLMEmbedder(threads=settings.torch_threads, batch_size=settings.embed_batch_size)
+    raise ValueError(f"unknown embedder {settings.embedder!r}; set ASSISTANT_EMBEDDER to 'onnx', 'onnx-int8' or 'torch'")
+
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 

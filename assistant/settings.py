@@ -63,8 +63,19 @@ class Settings:
     recency_boost: float = _setting(
         2.0, "Weight of the recency boost, as a share of a first-rank RRF score."
     )
+    embedder: str = _setting(
+        "onnx",
+        "How the packaged all-MiniLM-L6-v2 runs: 'onnx' (int8 on ONNX Runtime, made from the packaged "
+        "weights at set-up; no torch at run time) or 'torch' (sentence-transformers, float32). Changing it "
+        "needs 'assistant ingest --rebuild'.",
+    )
     embed_batch_size: int = _setting(64, "Paragraph windows encoded per batch during ingest.")
-    torch_threads: int = _setting(0, "torch CPU threads for the embedder; 0 keeps torch's default.")
+    torch_threads: int = _setting(
+        0, "CPU threads for embedding batches during ingest (both embedders); 0 keeps the library's default."
+    )
+    query_threads: int = _setting(
+        1, "onnx embedder: CPU threads for embedding a question (one is fastest when the machine is busy)."
+    )
     min_support: float = _setting(
         0.36,
         "Extractive generator: the least evidence score (0..1) a sentence needs to be used; "

@@ -65,6 +65,10 @@ class VectorStore:
         self._lock = threading.RLock()
         self._client = None
         self._collection = None
+        if url:
+            u = urlparse(url)
+            if u.scheme not in ("http", "https") or not u.hostname:
+                raise ValueError(f"chroma_url {url!r} is not an http(s) URL; set ASSISTANT_CHROMA_URL like http://127.0.0.1:8000")
         with self._guard("opening"):
             self._connect()
             if rebuild and self._exists():
@@ -82,8 +86,6 @@ class VectorStore:
         settings = ChromaSettings(anonymized_telemetry=False)
         if self.url:
             u = urlparse(self.url)
-            if u.scheme not in ("http", "https") or not u.hostname:
-                raise ValueError(f"chroma_url {self.url!r} is not an http(s) URL; set ASSISTANT_CHROMA_URL like http://127.0.0.1:8000")
             self._client = chromadb.HttpClient(
                 host=u.hostname, port=u.port or (443 if u.scheme == "https" else 80), ssl=u.scheme == "https",
                 settings=settings,
@@ -116,7 +118,7 @@ class VectorStore:
         """Chroma's own errors become one named error that says what to do."""
         try:
             yield
-        except (IndexMismatchError, ValueError):
+        except IndexMismatchError:
             raise
         except Exception as exc:  # chromadb raises many types (InternalError, sqlite3 errors, OSError, ...)
             fix = ("check that the server is running ('assistant chroma' starts one)" if self.url else

@@ -103,3 +103,23 @@ def test_cli_chat_keeps_the_conversation(tmp_path):
     first, second = out.split("you>")[1:3]
     assert "Belarus" in first
     assert "Chkalovsky" in second
+
+
+def test_onnx_embedder_gives_the_torch_models_vectors_and_int8_stays_close():
+    """The float32 export shares the torch model's name (an index built by either is read by the
+    other), so its vectors must be the same; the int8 one has a name of its own."""
+    import numpy as np
+
+    from assistant.embedder import MiniLMEmbedder, make_embedder
+    from assistant.settings import Settings
+
+    texts = [p for p in (REPO / "corpus" / f"{SEED}.md").read_text(encoding="utf-8").split("\n\n")[2:] if p.strip()]
+    texts += ["Which train will resume?", "x"]
+    torch_vecs = MiniLMEmbedder().embed(texts)
+    onnx = make_embedder(Settings(embedder="onnx"))
+    int8 = make_embedder(Settings(embedder="onnx-int8"))
+    assert onnx.name == MiniLMEmbedder.name and int8.name != onnx.name
+    assert np.abs(onnx.embed(texts) - torch_vecs).max() < 1e-4
+    assert np.abs(onnx.embed_query(texts[0]) - torch_vecs[0]).max() < 1e-4
+    assert float((int8.embed(texts) * torch_vecs).sum(axis=1).min()) > 0.95
+    assert [onnx.count_tokens(t) for t in texts] == [MiniLMEmbedder().count_tokens(t) for t in texts]
