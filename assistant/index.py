@@ -204,7 +204,7 @@ class Index:
         vector = np.asarray(vector, dtype=np.float32)
         if mask is not None and allowed <= self.settings.exact_search_limit:
             return self._exact(vector, n, table, mask)
-        fetch = 2 * n
+        fetch = max(2 * n, self.settings.dense_min_fetch)
         if mask is not None:
             fetch = math.ceil(fetch * table.total_paragraphs / allowed * 1.2)
         while True:
@@ -217,9 +217,11 @@ class Index:
             if len(best) >= n or len(records) < fetch:
                 break
             fetch *= 4
-        return sorted(best.items(), key=lambda kv: -kv[1])[:n]
+        return _top(best, n)
 
     def _exact(self, vector: np.ndarray, n: int, table: ArticleTable, mask: np.ndarray) -> list[tuple[str, float]]:
+        """Score every allowed window from the catalog's float16 copies, then rescore the best with
+        the float32 vectors the store holds: the result is that of an exact search over the store."""
         names: list[str] = []
         parts, owners, articles = [], [], []
         for aid, vecs in self.catalog.vectors_of(table.rows[mask].tolist()):
@@ -233,14 +235,20 @@ class Index:
         sims = np.concatenate(parts).astype(np.float32) @ vector
         own = np.concatenate(owners)
         art = np.concatenate(articles)
-        best: dict[str, float] = {}
+        rough: dict[str, float] = {}
         for i in np.argsort(-sims, kind="stable"):
             pid = f"{names[art[i]]}#p{own[i]}"
-            if pid not in best:
-                best[pid] = float(sims[i])
-                if len(best) >= n:
+            if pid not in rough:
+                rough[pid] = float(sims[i])
+                if len(rough) >= n + EXACT_MARGIN:
                     break
-        return list(best.items())
+        # float16 moves a similarity by up to about 1e-3: the leaders are rescored from the store's float32
+        ids = [rid for p in self.catalog.paragraphs(list(rough)) for rid in record_ids(p.id, p.windows)]
+        exact: dict[str, float] = {}
+        for rid, (vec, _) in self.vectors.get(ids).items():
+            pid = split_record_id(rid)[0]
+            exact[pid] = max(exact.get(pid, -2.0), float(vec @ vector))
+        return _top({pid: exact.get(pid, sim) for pid, sim in rough.items()}, n)
 
     # -- writing -----------------------------------------------------------------
     @contextmanager
@@ -508,6 +516,14 @@ class IndexWriter:
         self.catalog.trim_changes(generation)
         self.index._own_generations.add(generation)
         return generation
+
+
+EXACT_MARGIN = 20  # paragraphs beyond n rescored in float32 after the float16 pass
+
+
+def _top(scores: dict[str, float], n: int) -> list[tuple[str, float]]:
+    """Best first; equal similarities (copies of one text) in paragraph-id order, so results are reproducible."""
+    return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
 
 
 def health_error(health: IndexHealth) -> RuntimeError:

@@ -162,11 +162,12 @@ def exactness(a: Assistant, questions) -> tuple[float, int]:
     matrix = np.stack([stored[r][0] for r in order])
     owner = [split_record_id(r)[0] for r in order]
     paras = {p.id: p for p in a.catalog.all_paragraphs()}
+    owner_keys = np.array(owner)
     same = total = 0
     for q in questions:
         qv = a.embedder.embed_query(q.question)
         sims = matrix @ qv
-        ranked = np.argsort(-sims)
+        ranked = np.lexsort((owner_keys, -sims))  # ties (copies of one text) in paragraph-id order, as the index
         for f in (Filters(), Filters(as_of=q.as_of), Filters(as_of=q.as_of, outlets=("CNN",))):
             exact: list[str] = []
             for i in ranked:
