@@ -54,5 +54,8 @@ integration: setup
 bench: setup
 	$(BIN)/python eval/bench_ingest.py
 
+bench-scale: setup
+	$(BIN)/python eval/bench_scale.py
+
 clean:
 	rm -rf $(VENV) .assistant-data

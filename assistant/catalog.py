@@ -26,7 +26,7 @@ import numpy as np
 
 from .types import Article, Paragraph
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -34,7 +34,7 @@ CREATE TABLE IF NOT EXISTS articles (
     row INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE, title TEXT NOT NULL, outlet TEXT NOT NULL, published TEXT NOT NULL,
     day INTEGER NOT NULL, url TEXT NOT NULL, language TEXT NOT NULL, source TEXT NOT NULL,
-    body TEXT NOT NULL, body_hash TEXT NOT NULL, generation INTEGER NOT NULL
+    body TEXT NOT NULL, body_hash TEXT NOT NULL, generation INTEGER NOT NULL, paragraphs INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS paragraphs (
     id TEXT PRIMARY KEY, article_row INTEGER NOT NULL,
@@ -136,6 +136,9 @@ class Catalog:
             existing = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if "articles" in existing and "meta" in existing:
                 found = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+                if found is not None and found[0] == "2":
+                    self._migrate_from_2()
+                    found = (SCHEMA_VERSION,)
                 if found is None or found[0] != SCHEMA_VERSION:
                     raise CatalogError(
                         f"the catalog {path} was written by another version of the assistant; "
@@ -153,6 +156,15 @@ class Catalog:
 
     def close(self) -> None:
         self._db.close()
+
+    def _migrate_from_2(self) -> None:
+        """Schema 2 lacked each article's paragraph count (the filter table's source)."""
+        with self._db:
+            self._db.execute("ALTER TABLE articles ADD COLUMN paragraphs INTEGER NOT NULL DEFAULT 0")
+            self._db.execute(
+                "UPDATE articles SET paragraphs = (SELECT COUNT(*) FROM paragraphs p WHERE p.article_row = articles.row)"
+            )
+            self._db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
 
     def _rows(self, sql: str, args: tuple = ()) -> list[tuple]:
         with self._lock:
@@ -294,10 +306,7 @@ class Catalog:
 
     def article_columns(self) -> list[tuple[str, int, int, str, int]]:
         """(id, row, publication day, outlet, paragraph count) of every article: the filter table's source."""
-        return self._rows(
-            "SELECT a.id, a.row, a.day, a.outlet, (SELECT COUNT(*) FROM paragraphs p WHERE p.article_row = a.row) "
-            "FROM articles a ORDER BY a.row"
-        )
+        return self._rows("SELECT id, row, day, outlet, paragraphs FROM articles ORDER BY row")
 
     def vectors_of(self, article_rows: list[int]) -> Iterator[tuple[str, ArticleVectors]]:
         """(article id, its vectors) for these article rows."""
@@ -308,6 +317,25 @@ class Catalog:
                 (json.dumps(chunk),),
             ):
                 yield aid, _vectors(owners, vectors)
+
+    def sample_record_ids(self, k: int) -> list[str]:
+        """Record ids of up to ``k`` paragraphs spread over the catalog (a cheap probe of the vector store)."""
+        rows = self._rows("SELECT MAX(row) FROM articles")[0][0]
+        if not rows:
+            return []
+        picks = sorted({int(rows * (i + 0.5) / k) for i in range(k)})
+        out = []
+        for r in picks:
+            got = self._rows("SELECT id, windows FROM paragraphs WHERE article_row >= ? ORDER BY article_row LIMIT 1", (r,))
+            if got:
+                out.extend(record_ids(got[0][0], got[0][1]))
+        return list(dict.fromkeys(out))
+
+    def any_vector(self) -> np.ndarray | None:
+        """One stored vector (a probe for the vector store's search)."""
+        got = self._rows("SELECT owners, vectors FROM article_vectors LIMIT 1")
+        vecs = _vectors(*got[0]) if got else None
+        return vecs.vectors[0].astype(np.float32) if vecs is not None and len(vecs.owners) else None
 
     def article_vectors(self, row: int) -> ArticleVectors | None:
         got = self._rows("SELECT owners, vectors FROM article_vectors WHERE article_row = ?", (row,))
@@ -376,13 +404,13 @@ class Catalog:
             for w in writes:
                 a = w.article
                 db.execute(
-                    "INSERT INTO articles (id, title, outlet, published, day, url, language, source, body, body_hash, generation) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET title=excluded.title, "
-                    "outlet=excluded.outlet, published=excluded.published, day=excluded.day, url=excluded.url, "
-                    "language=excluded.language, source=excluded.source, body=excluded.body, "
-                    "body_hash=excluded.body_hash, generation=excluded.generation",
+                    "INSERT INTO articles (id, title, outlet, published, day, url, language, source, body, body_hash, "
+                    "generation, paragraphs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                    "title=excluded.title, outlet=excluded.outlet, published=excluded.published, day=excluded.day, "
+                    "url=excluded.url, language=excluded.language, source=excluded.source, body=excluded.body, "
+                    "body_hash=excluded.body_hash, generation=excluded.generation, paragraphs=excluded.paragraphs",
                     (a.id, a.title, a.outlet, a.published.isoformat(), a.published.toordinal(), a.url, a.language,
-                     a.source, a.body, body_hash(a), gen),
+                     a.source, a.body, body_hash(a), gen, len(w.paragraphs)),
                 )
                 row = db.execute("SELECT row FROM articles WHERE id = ?", (a.id,)).fetchone()[0]
                 db.execute("DELETE FROM paragraphs WHERE article_row = ?", (row,))

@@ -246,7 +246,12 @@ def _chat_ui(args) -> int:
 
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     auth = None
-    raw = args.auth or (Path(args.auth_file).read_text(encoding="utf-8").splitlines()[0] if args.auth_file else None)
+    raw = args.auth
+    if args.auth_file:
+        lines = [line.strip() for line in Path(args.auth_file).read_text(encoding="utf-8").splitlines() if line.strip()]
+        if not lines:
+            raise ValueError(f"--auth-file {args.auth_file} is empty; put USER:PASS on its first line")
+        raw = lines[0]
     if raw:
         user, sep, password = raw.partition(":")
         if not sep or not user or not password:

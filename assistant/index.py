@@ -45,6 +45,10 @@ class IndexLockedError(RuntimeError):
     """Another process is writing to the index."""
 
 
+class IndexDamagedError(RuntimeError):
+    """The index's parts disagree in a way a search cannot work around; the message says what to run."""
+
+
 @dataclass
 class IndexHealth:
     """What ``check`` found: counts of each part and every disagreement between them."""
@@ -86,6 +90,8 @@ class Index:
         self._lexical_behind = False
         self._vectors_stale = False  # another process wrote: an embedded Chroma must be reopened
         self._vectors_refreshed = 0.0
+        self._vectors_verified = False
+        self._warmed = False
 
     # -- parts ------------------------------------------------------------------
     @property
@@ -170,6 +176,19 @@ class Index:
                 self._vectors_refreshed = time.monotonic()
                 self._vectors_stale = False
 
+    def warm(self) -> None:
+        """An embedded Chroma loads its whole graph on first use (seconds at a million vectors): a searcher
+        starts that in the background, once, while its first question is being embedded. (Not a daemon
+        thread: the interpreter must not exit while Chroma's native code is loading.)"""
+        with self._lock:
+            if self._warmed or self.settings.chroma_url:
+                return
+            self._warmed = True
+        sample = self.catalog.sample_record_ids(1)
+        if sample:
+            store = self.vectors
+            threading.Thread(target=lambda: _quietly(store.get, sample), name="chroma-warm").start()
+
     def _repair_lexical_if_free(self) -> bool:
         """The lexical index is behind the catalog: catch it up, unless a writer is at work (it will)."""
         try:
@@ -201,6 +220,7 @@ class Index:
         allowed = table.allowed_paragraphs(mask)
         if allowed == 0 or n <= 0:
             return []
+        self._verify_vectors()
         vector = np.asarray(vector, dtype=np.float32)
         if mask is not None and allowed <= self.settings.exact_search_limit:
             return self._exact(vector, n, table, mask)
@@ -218,6 +238,25 @@ class Index:
                 break
             fetch *= 4
         return _top(best, n)
+
+    def _verify_vectors(self) -> None:
+        """Once per open: sampled records the catalog holds must be in the vector store, so a deleted or
+        replaced folder (or an emptied server) is an error, not a silent fall-back to BM25 alone.
+        (Counting a store costs seconds at a million vectors; ``assistant check`` counts.)"""
+        if self._vectors_verified:
+            return
+        sample = self.catalog.sample_record_ids(8)
+        if sample:
+            found = self.vectors.get(sample)
+            if len(found) < len(sample) and not self.catalog.pending():
+                still = self.catalog.paragraphs([split_record_id(r)[0] for r in sample if r not in found])
+                if still:  # not a paragraph an ingest deleted in between
+                    raise IndexDamagedError(
+                        f"{self.vectors.where} is missing vectors the catalog holds ({len(sample) - len(found)} of "
+                        f"{len(sample)} sampled); restore them from the catalog with 'assistant repair' "
+                        "(no re-embedding), or re-index with 'assistant ingest --rebuild PATH'"
+                    )
+        self._vectors_verified = True
 
     def _exact(self, vector: np.ndarray, n: int, table: ArticleTable, mask: np.ndarray) -> list[tuple[str, float]]:
         """Score every allowed window from the catalog's float16 copies, then rescore the best with
@@ -284,6 +323,7 @@ class Index:
         with self._locked():
             self._recover_pending(drop_unknown=False)
             self._catch_up_lexical(progress)
+            self._restore_if_vectors_missing(progress)
             yield IndexWriter(self)
             self._recover_pending(drop_unknown=True)
         self.refresh()
@@ -325,6 +365,14 @@ class Index:
             self.vectors.delete(unknown)
         self.catalog.clear_pending([r[0] for r in keep] + (unknown if drop_unknown else []))
 
+    def _restore_if_vectors_missing(self, progress: bool | None) -> None:
+        """A writer finding fewer vectors than the catalog expects restores them from the catalog."""
+        expected = self.catalog.window_count()
+        if expected and self.vectors.count() < expected:
+            log.warning("%s is missing vectors the catalog holds; restoring them from the catalog", self.vectors.where)
+            self._restore_vectors(progress)
+        self._vectors_verified = True
+
     def _catch_up_lexical(self, progress: bool | None = None) -> None:
         lexical, catalog = self.lexical, self.catalog
         generation = catalog.generation()
@@ -361,8 +409,12 @@ class Index:
         h.pending = len(catalog.pending())
         try:
             h.vectors = self.vectors.count()
+            probe = catalog.any_vector()
+            if probe is not None and h.vectors:
+                self.vectors.search(probe, 1)  # a damaged graph fails here, not on the count
         except Exception as exc:  # reported, not raised: check says what is wrong with each part
             h.problems.append(str(exc))
+            h.vectors = None
         lexical = self.lexical
         lexical.reload()
         h.lexical_generation = lexical.generation()
@@ -396,17 +448,17 @@ class Index:
             self._recover_pending(drop_unknown=True)
             health = self.check()
             vectors_broken = health.vectors is None
-            if vectors_broken and not self.settings.chroma_url:
+            if vectors_broken and self.settings.chroma_url:
+                raise health_error(health)
+            if vectors_broken:
                 log.warning("the vector index cannot be read; restoring it from the catalog")
-                if self._vectors is not None:
+                broken, self._vectors = self._vectors, None
+                if broken is not None:
                     try:
-                        self._vectors.close()
+                        broken.close()
                     except Exception as exc:  # it is being replaced because it is broken
                         log.debug("closing a broken vector store: %s", exc)
-                self._vectors = None
-                shutil.rmtree(self.data_dir / "chroma", ignore_errors=True)
-            elif vectors_broken:
-                raise health_error(health)
+                VectorStore.destroy(self.data_dir / "chroma", self.settings.collection)
             if vectors_broken or health.vectors != health.windows:
                 self._restore_vectors(progress)
             self._catch_up_lexical(progress)
@@ -448,6 +500,9 @@ class IndexWriter:
     def __init__(self, index: Index):
         self.index = index
         self.catalog = index.catalog
+        # Vectors may already be in the store for paragraphs the catalog lacks only after a killed
+        # run (pending records) or when a server is shared with another host; else looking is wasted.
+        self._may_reuse = bool(self.catalog.pending()) or bool(index.settings.chroma_url)
 
     def indexed(self, article_ids) -> dict[str, IndexedArticle]:
         return self.catalog.indexed(article_ids)
@@ -456,7 +511,7 @@ class IndexWriter:
         """Vectors already in the store for paragraphs {id: (hash, windows)}: complete sets with the same
         hash only (left by an interrupted run, or written by another host sharing a Chroma server)."""
         ids = [rid for pid, (_, w) in wanted.items() for rid in record_ids(pid, w)]
-        if not ids:
+        if not ids or not self._may_reuse:
             return {}
         got = self.index.vectors.get(ids, metadata=True)
         out = {}
@@ -516,6 +571,14 @@ class IndexWriter:
         self.catalog.trim_changes(generation)
         self.index._own_generations.add(generation)
         return generation
+
+
+def _quietly(fn, *args) -> None:
+    """For warm-ups: a failure here is met again, and reported, by the search that needs it."""
+    try:
+        fn(*args)
+    except Exception as exc:
+        log.debug("warm-up failed: %s", exc)
 
 
 EXACT_MARGIN = 20  # paragraphs beyond n rescored in float32 after the float16 pass

@@ -10,6 +10,7 @@ loses at most the batches not yet committed; what the catalog holds is complete.
 from __future__ import annotations
 
 import logging
+import os
 import queue
 import sys
 import threading
@@ -23,7 +24,7 @@ import numpy as np
 from .catalog import ArticleWrite, IndexedArticle, body_hash
 from .embedder import Embedder
 from .index import Index, IndexWriter
-from .loaders import load_paths
+from .loaders import Limits, load_paths
 from .paragraphs import counted_windows, split_article
 from .types import Article, IngestReport, Paragraph, Skipped
 
@@ -56,7 +57,7 @@ def ingest(
 ) -> IngestReport:
     t0 = time.perf_counter()
     report = IngestReport()
-    loaded = load_paths(paths)
+    loaded = load_paths(paths, Limits.from_settings(index.settings))
     report.skipped.extend(Skipped(e.path, e.reason) for e in loaded.errors)
     failed_files = {source_file(e.path) for e in loaded.errors}
 
@@ -66,7 +67,7 @@ def ingest(
         plans: list[_Plan] = []
         conflicts = _conflicting_ids(loaded.articles)
         for article in loaded.articles:
-            problem = conflicts.get((article.id, article.source)) or _indexed_conflict(article, old)
+            problem = conflicts.get((article.id, article.source)) or indexed_conflict(article, old)
             if problem:
                 report.skipped.append(Skipped(article.source, problem))
                 failed_files.add(source_file(article.source))
@@ -137,16 +138,17 @@ def _conflicting_ids(articles: list[Article]) -> dict[tuple[str, str], str]:
     return out
 
 
-def _indexed_conflict(article: Article, old: dict[str, IndexedArticle]) -> str | None:
-    """The id is already indexed from another file that still exists, with other text."""
+def indexed_conflict(article: Article, old: dict[str, IndexedArticle]) -> str | None:
+    """The id is already indexed from another file that still exists: whatever the text, one file
+    may not change (or take over) an article another file holds. A file that moved is not a conflict."""
     indexed = old.get(article.id)
-    if indexed is None or indexed.body_hash == body_hash(article):
+    if indexed is None:
         return None
     old_file = source_file(indexed.source)
     if old_file != source_file(article.source) and Path(old_file).exists():
         return (
-            f"duplicate id {article.id!r} with different text: already indexed from {indexed.source}; "
-            "give this article another id"
+            f"duplicate id {article.id!r}: already indexed from {indexed.source}; "
+            "give this article another id (or edit that file)"
         )
     return None
 
@@ -172,17 +174,34 @@ def _batches(plans: list[_Plan], size: int) -> Iterable[list[_Plan]]:
 
 def _write(plans: list[_Plan], w: IndexWriter, embedder: Embedder, report: IngestReport,
            progress: bool | None, batch_size: int) -> None:
-    """Embed what changed, batch by batch, while a committer thread writes finished batches."""
+    """Embed what changed, batch by batch, while a committer thread writes finished batches.
+
+    Both run in threads of their own at a lower CPU priority, so questions asked meanwhile
+    (in this process) keep their speed; the calling thread only waits.
+    """
     if not plans:
         return
     bar = _progress_bar(sum(p.changed for p in plans), progress)
     committer = _Committer(w)
+    failure: list[BaseException] = []
+
+    def work() -> None:
+        background_priority()
+        try:
+            for batch in _batches(plans, max(1, batch_size)):
+                writes = _vectors_for(batch, w, embedder, report)
+                committer.submit(writes, {p.article.id: p.before for p in batch if p.before is not None})
+                if bar is not None:
+                    bar.update(sum(p.changed for p in batch))
+        except BaseException as exc:  # re-raised in the calling thread below
+            failure.append(exc)
+
     try:
-        for batch in _batches(plans, max(1, batch_size)):
-            writes = _vectors_for(batch, w, embedder, report)
-            committer.submit(writes, {p.article.id: p.before for p in batch if p.before is not None})
-            if bar is not None:
-                bar.update(sum(p.changed for p in batch))
+        embedding = threading.Thread(target=work, name="ingest-embedder", daemon=True)
+        embedding.start()
+        embedding.join()
+        if failure:
+            raise failure[0]
         committer.close()
     except BaseException:
         committer.abort()
@@ -190,6 +209,14 @@ def _write(plans: list[_Plan], w: IndexWriter, embedder: Embedder, report: Inges
     finally:
         if bar is not None:
             bar.close()
+
+
+def background_priority() -> None:
+    """This thread (and the threads it starts) yields the CPU to others: nice 10 (Linux; elsewhere a no-op)."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+    except (AttributeError, OSError) as exc:
+        log.debug("ingest runs at normal priority: %s", exc)
 
 
 def _vectors_for(batch: list[_Plan], w: IndexWriter, embedder: Embedder, report: IngestReport) -> list[ArticleWrite]:
@@ -254,6 +281,7 @@ class _Committer:
         self._thread.start()
 
     def _run(self) -> None:
+        background_priority()
         while True:
             item = self._queue.get()
             if item is None:

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 ONNX_FILES = {False: "all-MiniLM-L6-v2.onnx", True: "all-MiniLM-L6-v2-int8.onnx"}
 EXPORT_VERSION = "3"
+INTERACTIVE_TEXTS = 16  # up to this many texts in one call are a question's work, not an ingest batch
 
 
 def model_path() -> Path:
@@ -125,47 +126,54 @@ class OnnxMiniLMEmbedder(Embedder):
         self._threads = threads
         self._query_threads = query_threads
         self.batch_size = batch_size
-        self._sessions: dict[int, object] = {}
+        self._sessions: dict[str, object] = {}
         self._tokenizer = None
         self._lock = threading.Lock()
 
-    def _load(self, threads: int):
-        """A session per thread count: batches (ingest) use ``threads``, a question ``query_threads``."""
+    def _tok(self):
         with self._lock:
-            if threads not in self._sessions:
-                import onnxruntime as ort
+            if self._tokenizer is None:
                 from tokenizers import Tokenizer
+
+                tok = Tokenizer.from_file(str(model_path() / "tokenizer.json"))
+                tok.no_padding()
+                tok.no_truncation()
+                self._tokenizer = tok
+        return self._tokenizer
+
+    def _session(self, kind: str):
+        """Two sessions: ``bulk`` (ingest batches, ``threads``) and ``interactive`` (a question and the few
+        sentences an answer compares, ``query_threads``), so a running ingest never holds a question's threads."""
+        with self._lock:
+            if kind not in self._sessions:
+                import onnxruntime as ort
 
                 path = self.model_dir / ONNX_FILES[self.quantized]
                 if not exported(self.model_dir):
                     log.warning("making the ONNX embedder from the packaged weights (once, about a minute)")
                     export(self.model_dir)
-                if self._tokenizer is None:
-                    tok = Tokenizer.from_file(str(model_path() / "tokenizer.json"))
-                    tok.no_padding()
-                    tok.no_truncation()
-                    self._tokenizer = tok
+                threads = self._threads if kind == "bulk" else self._query_threads
                 opts = ort.SessionOptions()
                 if threads:
                     opts.intra_op_num_threads = threads
                 opts.inter_op_num_threads = 1
-                self._sessions[threads] = ort.InferenceSession(str(path), sess_options=opts, providers=["CPUExecutionProvider"])
-        return self._sessions[threads], self._tokenizer
+                opts.add_session_config_entry("session.intra_op.allow_spinning", "0")  # idle threads leave the CPU
+                self._sessions[kind] = ort.InferenceSession(str(path), sess_options=opts, providers=["CPUExecutionProvider"])
+        return self._sessions[kind]
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self._embed([text], self._query_threads)[0]
+        return self._embed([text], "interactive")[0]
 
     def count_tokens(self, text: str) -> int:
-        _, tok = self._load(self._threads)
-        return len(tok.encode(text, add_special_tokens=False).ids)
+        return len(self._tok().encode(text, add_special_tokens=False).ids)
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        return self._embed(texts, self._threads)
+        return self._embed(texts, "bulk" if len(texts) > INTERACTIVE_TEXTS else "interactive")
 
-    def _embed(self, texts: list[str], threads: int) -> np.ndarray:
+    def _embed(self, texts: list[str], kind: str) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        session, tok = self._load(threads)
+        session, tok = self._session(kind), self._tok()
         out = []
         for i in range(0, len(texts), self.batch_size):
             encs = tok.encode_batch(list(texts[i : i + self.batch_size]))

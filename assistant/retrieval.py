@@ -41,6 +41,8 @@ class Retriever:
         if mode not in MODES:
             raise ValueError(f"retrieval mode {mode!r} is not one of {', '.join(MODES)}")
         self.index.refresh()
+        if mode != "bm25":
+            self.index.warm()
         k = k or self.settings.k
         n = max(self.settings.candidates, k)
         dense: list[tuple[str, float]] = []

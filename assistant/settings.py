@@ -50,6 +50,16 @@ class Settings:
         "Ingest commits every this many paragraphs: an interrupted ingest loses at most one batch of "
         "embedding work, and questions see new articles batch by batch.",
     )
+    max_file_mb: float = _setting(
+        20.0,
+        "Largest Markdown or text article file read (MB); a JSONL file is read line by line, each line "
+        "one article under the same limit.",
+    )
+    max_field_chars: int = _setting(2000, "Longest title, outlet, id, url or language accepted in an article's fields.")
+    max_paragraphs: int = _setting(
+        2000, "Most paragraphs in one article; a longer one is refused with its file named (split it)."
+    )
+    max_upload_mb: float = _setting(20.0, "Chat UI: largest file the Corpus tab accepts (MB).")
     generator: str = _setting(
         "local",
         "Which generator writes answers: 'local' (offline chat model), 'extractive' (instant, quotes "

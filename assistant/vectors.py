@@ -122,8 +122,8 @@ class VectorStore:
             raise
         except Exception as exc:  # chromadb raises many types (InternalError, sqlite3 errors, OSError, ...)
             fix = ("check that the server is running ('assistant chroma' starts one)" if self.url else
-                   "repair it with 'assistant ingest --rebuild PATH' (the catalog restores the vectors "
-                   "without re-embedding when it is intact)")
+                   "run 'assistant repair' (it restores the vectors from the catalog, no re-embedding) "
+                   "or 'assistant ingest --rebuild PATH'")
             raise VectorStoreError(f"{doing} {self.where} failed ({type(exc).__name__}: {exc}); {fix}") from exc
 
     def refresh(self) -> None:
@@ -153,17 +153,16 @@ class VectorStore:
         if n <= 0:
             return []
         with self._guard("searching"):
-            total = self._collection.count()
-            if total == 0:
-                return []
+            # no count() first: it costs seconds at a million vectors; Chroma returns what it has
             got = self._collection.query(
-                query_embeddings=[np.asarray(vector, dtype=np.float32)], n_results=min(total, n), include=["distances"]
+                query_embeddings=[np.asarray(vector, dtype=np.float32)], n_results=n, include=["distances"]
             )
         return [(rid, 1.0 - float(d)) for rid, d in zip(got["ids"][0], got["distances"][0])]
 
     def get(self, ids: list[str], metadata: bool = False) -> dict[str, tuple[np.ndarray, dict]]:
         """Stored records among ``ids``: id -> (vector, metadata)."""
         out: dict[str, tuple[np.ndarray, dict]] = {}
+        ids = list(dict.fromkeys(ids))
         include = ["embeddings", "metadatas"] if metadata else ["embeddings"]
         with self._guard("reading"):
             for i in range(0, len(ids), 2000):

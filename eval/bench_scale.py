@@ -135,11 +135,44 @@ a = Assistant(settings=s, embedder=CopiesEmbedder(make_embedder(s)))
 hits = a.search({question!r}, k=5)
 t1 = time.time()
 rss = [int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmRSS')][0] * 1024
-print(json.dumps({{"seconds": t1 - t0, "rss": rss, "hits": len(hits), "count": a.vectors.count()}}))
+print(json.dumps({{"seconds": t1 - t0, "rss": rss, "hits": len(hits)}}))
 """
     env = {**os.environ, **settings_env}
     out = subprocess.run([sys.executable, "-c", code, repr(time.time())], capture_output=True, text=True, env=env, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def served_first_search(data_dir: Path, question: str, embedder: str) -> dict:
+    """The same with the vectors in a Chroma server (`assistant chroma` on the index's folder): seconds the
+    server took to start, and a new process's first search against it, cold (the server loads its graph
+    on the first query) and warm."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "ASSISTANT_DATA_DIR": str(data_dir)}
+    t = time.time()
+    server = subprocess.Popen([sys.executable, "-m", "assistant", "chroma", "--port", str(port)], cwd=REPO, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1)
+                break
+            except OSError:
+                if server.poll() is not None or time.time() - t > 120:
+                    raise RuntimeError("the Chroma server did not start")
+                time.sleep(0.1)
+        started = time.time() - t
+        client = {"ASSISTANT_EMBEDDER": embedder, "ASSISTANT_CHROMA_URL": f"http://127.0.0.1:{port}"}
+        cold = first_search(data_dir, question, client)
+        warm = first_search(data_dir, question, client)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    return {"started": started, "cold": cold, "warm": warm}
 
 
 def timed(fn, items) -> tuple[float, float]:
@@ -247,6 +280,7 @@ def main() -> int:
         exact = exactness(a, questions[:50]) if total <= 150_000 else None
         a.index.close()
         start = first_search(data, questions[0].question, {"ASSISTANT_EMBEDDER": base.embedder})
+        served = served_first_search(data, questions[0].question, base.embedder)
         vector_bytes = total * 1.01 * real.dimension * 4
         table.append((size, total, rates, sizes_on_disk, start, latencies, exact, vector_bytes))
 
@@ -255,6 +289,8 @@ def main() -> int:
         print("on disk: " + ", ".join(f"{k} {v / 1e6:.0f} MB" for k, v in sizes_on_disk.items()))
         print(f"new process to first answered search: {start['seconds']:.2f} s; RSS then {start['rss'] / 1e6:.0f} MB "
               f"(vectors alone would be {vector_bytes / 1e6:.0f} MB)")
+        print(f"  with a Chroma server (up in {served['started']:.1f} s): {served['cold']['seconds']:.2f} s on its first query, "
+              f"{served['warm']['seconds']:.2f} s once warm; client RSS {served['warm']['rss'] / 1e6:.0f} MB")
         if exact is not None:
             print(f"dense top 10 identical to an exact search (no filter, as_of, as_of+outlet): "
                   f"{exact[0]:.3f} of {exact[1]} (question, filter) pairs")

@@ -59,7 +59,7 @@ def test_folder_is_read_recursively_and_hidden_files_skipped(small_corpus):
         (b"---\ntitle: T\npublished: 2024-01-01\n---\n\n   \n", "empty body"),
         (b"---\npublished: 2024-01-01\n---\nBody.\n", "missing title"),
         (b"---\ntitle: [unclosed\npublished: 2024-01-01\n---\nBody.\n", "not valid YAML"),
-        (b"---\ntitle: T\npublished: last tuesday\n---\nBody.\n", "not an ISO date"),
+        (b"---\ntitle: T\npublished: last tuesday\n---\nBody.\n", "is not a valid date"),
         (b"---\ntitle: T\n---\nBody.\n", "missing published date"),
         (b"No front matter at all.\n", "no front matter"),
     ],

@@ -155,3 +155,65 @@ def test_browser_upload_indexes_a_new_article_and_reports_a_bad_one(served, tmp_
     assert (served["corpus"] / "lighthouse.md").exists() and not (served["corpus"] / "broken.md").exists()
     ans = served["assistant"].ask("How many years was Anna Vell at the Skarn lighthouse?")
     assert "31 years" in ans.text and ans.citations[0].paragraph_id == "lighthouse#p1"
+
+
+def test_reading_pane_links_only_web_addresses():
+    from assistant.types import Article
+
+    def html(url):
+        art = Article("a", "T", "O", date(2024, 1, 2), "Body.", url=url)
+        return render.article_html(art, [], None)
+
+    assert 'href="https://example.org/x"' in html("https://example.org/x")
+    for bad in ("javascript:alert(1)", "data:text/html,<b>x</b>", "file:///etc/passwd", "//evil.example"):
+        assert "<a " not in html(bad), bad
+
+
+def test_empty_auth_file_is_a_named_error(tmp_path):
+    import subprocess
+    import sys
+
+    empty = tmp_path / "auth.txt"
+    empty.write_text("\n\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "assistant", "chat", "--auth-file", str(empty)], capture_output=True,
+                         text=True, cwd=REPO, timeout=120, env={**os.environ, "ASSISTANT_DATA_DIR": str(tmp_path)})
+    assert out.returncode == 2 and "is empty; put USER:PASS on its first line" in out.stderr
+
+
+@pytest.mark.integration
+def test_simultaneous_ask_calls_are_all_answered_and_only_offered_generators_run(served):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from gradio_client import Client
+
+    questions = ["Which train will resume between North Korea and Russia?",
+                 "Which countries' diplomats were withdrawn from Damascus?"] * 3
+
+    def ask(q):
+        return Client(served["url"], verbose=False).predict(q, "", "", "", api_name="/ask")
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        answers = list(pool.map(ask, questions))
+    assert all(not a["refused"] and a["citations"] for a in answers)
+    assert {a["citations"][0]["paragraph_id"] for a in answers} == {f"{SEED}#p7", f"{SEED}#p2"}
+    client = Client(served["url"], verbose=False)
+    for name in ("openai:gpt-x", "ollama:anything", "local-but-not-configured"):
+        with pytest.raises(Exception, match="not offered here"):
+            client.predict("Which train will resume?", "", "", name, api_name="/ask")
+    assert set(served["assistant"]._generators) == set()  # nothing was built for a caller's name
+
+
+@pytest.mark.integration
+def test_question_html_is_shown_as_text(served):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(served["url"])
+        page.fill("#question textarea", '<img src=x id=injected onerror="document.title=1"> Which train will resume?')
+        page.click("#ask")
+        page.wait_for_selector("#chat .answer, #chat .refusal", timeout=60_000)
+        assert page.locator("#chat img#injected").count() == 0
+        assert "<img src=x id=injected" in page.inner_text("#chat")
+        browser.close()

@@ -15,7 +15,8 @@ from pathlib import Path
 import gradio as gr  # this module is imported only to serve the UI
 
 from ..conversation import Turn
-from ..loaders import SUFFIXES, load_paths
+from .. import uploads
+from ..loaders import SUFFIXES
 from . import render
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,8 @@ def build_app(assistant, corpus_dir: Path, generators: list[str]):
         if not message:
             yield chat, state, gr.update()
             return
-        chat = list(chat or []) + [{"role": "user", "content": message},
+        generator = offered(generator)
+        chat = list(chat or []) + [{"role": "user", "content": escape(message)},
                                    {"role": "assistant", "content": "<i>Searching the articles…</i>"}]
         yield chat, state, "<div class='found'>Searching…</div>"
         events: queue.Queue = queue.Queue()
@@ -55,7 +57,7 @@ def build_app(assistant, corpus_dir: Path, generators: list[str]):
         def work():
             try:
                 result = assistant.answer(
-                    message, history=turns, generator=generator or None, outlets=outlet_filter or None,
+                    message, history=turns, generator=generator, outlets=outlet_filter or None,
                     since=since or None, until=until or None, as_of=as_of or None,
                     on_hits=lambda hits: events.put(("hits", hits)), on_text=lambda t: events.put(("text", t)),
                 )
@@ -109,40 +111,28 @@ def build_app(assistant, corpus_dir: Path, generators: list[str]):
         paths = [Path(f if isinstance(f, str) else f.name) for f in (files or [])]
         if not paths:
             return "Choose one or more .md, .txt or .jsonl files first.", corpus_rows(), gr.update()
-        problems = []
-        accepted = []
-        for p in paths:
-            if p.suffix.lower() not in SUFFIXES:
-                problems.append(f"{p.name}: not an article file (use .md, .txt or .jsonl)")
-                continue
-            loaded = load_paths([p])
-            if loaded.errors:
-                problems.extend(f"{p.name}: {e.reason}" for e in loaded.errors)
-                continue
-            target = corpus_dir / p.name
-            if target.exists():
-                problems.append(f"{p.name}: a file of that name is already in {corpus_dir}; rename it")
-                continue
-            accepted.append((p, target))
-        for p, target in accepted:
-            corpus_dir.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(p, target)
-        report = assistant.ingest([t for _, t in accepted], progress=True) if accepted else None
+        max_bytes = int(assistant.settings.max_upload_mb * 1024 * 1024)
+        result = uploads.accept(assistant, paths, corpus_dir, max_bytes, progress=True)
         lines = []
-        if report is not None:
-            d = report.to_json()["paragraphs"]
-            lines.append(f"Indexed {report.articles} article(s): {d['added']} paragraphs added, {d['updated']} updated "
-                         f"in {report.seconds:.1f}s. They are searchable now.")
-            problems.extend(f"{s.path}: {s.reason}" for s in report.skipped)
-        if problems:
-            lines.append("Not indexed (nothing already indexed was lost):")
-            lines.extend(f"- {p}" for p in problems)
+        if result.ingest is not None:
+            d = result.ingest.to_json()["paragraphs"]
+            lines.append(f"Indexed {result.ingest.articles} article(s): {d['added']} paragraphs added, {d['updated']} updated "
+                         f"in {result.ingest.seconds:.1f}s. They are searchable now.")
+        if result.problems:
+            lines.append("Not indexed, and not kept (nothing already indexed was lost):")
+            lines.extend(f"- {p}" for p in result.problems)
         return "\n\n".join(lines), corpus_rows(), gr.update(choices=outlets())
+
+    def offered(generator: str | None) -> str | None:
+        """Only the generators the operator configured can be chosen from the page or the API."""
+        if generator and generator not in generators:
+            raise gr.Error(f"generator {generator!r} is not offered here; choose one of: {', '.join(generators)}")
+        return generator or None
 
     def api_ask(question: str, as_of: str = "", outlet: str = "", generator: str = "") -> dict:
         """Answer a question; returns the same JSON as `assistant ask --json`."""
         answer, _ = assistant.answer(question, as_of=as_of or None, outlets=[outlet] if outlet else None,
-                                     generator=generator or None)
+                                     generator=offered(generator))
         return answer.to_json()
 
     with gr.Blocks(title="News assistant") as app:
@@ -196,5 +186,6 @@ def launch(assistant, *, host: str = "127.0.0.1", port: int = 7860, auth: tuple[
     app = build_app(assistant, corpus_dir, names)
     app.queue(default_concurrency_limit=1)
     app.launch(server_name=host, server_port=port, auth=auth, share=False, prevent_thread_lock=not block,
-               css=render.CSS, js=render.CLICK_JS, inbrowser=False, show_error=True)
+               css=render.CSS, js=render.CLICK_JS, inbrowser=False, show_error=True,
+               max_file_size=int(assistant.settings.max_upload_mb * 1024 * 1024))
     return app

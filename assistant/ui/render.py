@@ -81,7 +81,7 @@ def found_html(hits: list[Hit]) -> str:
 
 def article_html(article: Article, paragraphs: list[StoredParagraph], highlight: str | None) -> str:
     """The whole article, the cited paragraph highlighted (and scrolled to by ``SCROLL_JS``)."""
-    link = f' · <a href="{escape(article.url)}" target="_blank" rel="noopener">original</a>' if article.url else ""
+    link = f' · <a href="{escape(article.url)}" target="_blank" rel="noopener">original</a>' if _web(article.url) else ""
     body = []
     for p in paragraphs:
         cls = "para cited" if p.id == highlight else "para"
@@ -91,6 +91,14 @@ def article_html(article: Article, paragraphs: list[StoredParagraph], highlight:
         f'<div class="meta">{escape(article.outlet)} · {article.published.isoformat()}{link}</div>'
         f'{"".join(body)}</div>'
     )
+
+
+def _web(url: str) -> bool:
+    """Only http(s) addresses become links (never javascript:, data: or file:)."""
+    from urllib.parse import urlparse
+
+    u = urlparse((url or "").strip())
+    return u.scheme in ("http", "https") and bool(u.netloc)
 
 
 CSS = """
