@@ -111,27 +111,15 @@ class Assistant:
         mode: str = "hybrid",
     ) -> list[Hit]:
         """The best paragraphs for ``question`` (``mode``: hybrid, dense or bm25)."""
-        return self.retriever.search(question, k, _filters(as_of, outlets, since, until), mode=mode)
+        return self.retriever.search(question, k, Filters.from_values(as_of, outlets, since, until), mode=mode)
 
-    def ask(
-        self,
-        question: str,
-        as_of: date | str | None = None,
-        outlets: Iterable[str] | None = None,
-        since: date | str | None = None,
-        until: date | str | None = None,
-        k: int | None = None,
-        history: Iterable[Turn] | None = None,
-        on_text=None,
-    ) -> Answer:
+    def ask(self, question: str, **options) -> Answer:
         """Answer ``question`` from the indexed articles; every sentence cites its paragraph.
 
-        ``history``: earlier turns of the conversation (``Turn(question, answer)``); a follow-up
-        is rewritten into a standalone question first, and the paragraphs cited in the last
-        turn stay candidates. ``on_text`` receives the answer text as it is written.
+        The options are ``answer``'s (``as_of``, ``outlets``, ``since``, ``until``, ``k``,
+        ``history``, ``on_text``, ``mode``, ``generator``); ``ask`` returns only the ``Answer``.
         """
-        return self.answer(question, as_of=as_of, outlets=outlets, since=since, until=until, k=k,
-                           history=history, on_text=on_text)[0]
+        return self.answer(question, **options)[0]
 
     def answer(
         self,
@@ -148,14 +136,22 @@ class Assistant:
         on_hits=None,
         generator: str | None = None,
     ) -> tuple[Answer, list[Hit]]:
-        """Like ``ask``, also returning the paragraphs the generator saw (for evaluation and UIs)."""
+        """The answer and the paragraphs the generator saw (evaluation, UIs); ``ask`` returns only the answer.
+
+        ``as_of``: nothing published after this date; ``outlets``, ``since``, ``until``: filters;
+        ``k``: paragraphs retrieved; ``history``: earlier turns of the conversation
+        (``Turn(question, answer)``): a follow-up is rewritten into a standalone question first,
+        and the paragraphs cited in the last turn stay candidates; ``on_text`` receives the
+        answer text as it is written, ``on_hits`` the paragraphs as soon as they are found;
+        ``generator``: another generator by name for this answer.
+        """
         if not question or not question.strip():
             raise ValueError("the question is empty; ask something about the articles")
         history = list(history or [])
         standalone = self.condense(question.strip(), history, generator)
         include = tuple(c.paragraph_id for c in history[-1].answer.citations) if history else ()
         out = self.chain(generator).invoke(
-            {"question": standalone, "k": k, "filters": _filters(as_of, outlets, since, until), "mode": mode,
+            {"question": standalone, "k": k, "filters": Filters.from_values(as_of, outlets, since, until), "mode": mode,
              "include": include, "on_text": on_text, "on_hits": on_hits}
         )
         return out["answer"], out["hits"]
@@ -217,7 +213,7 @@ class Assistant:
         from .lc import ParagraphRetriever
 
         return ParagraphRetriever(
-            retriever=self.retriever, k=k or self.settings.k, filters=_filters(**filters) if filters else Filters()
+            retriever=self.retriever, k=k or self.settings.k, filters=Filters.from_values(**filters) if filters else Filters()
         )
 
     def articles(self) -> list[Article]:
@@ -227,23 +223,3 @@ class Assistant:
 def fingerprint(embedder: Embedder) -> str:
     """What the vectors depend on: a mismatch means the index must be rebuilt."""
     return f"{embedder.name}|{embedder.dimension}|{CHUNKING_VERSION}"
-
-
-def _filters(as_of=None, outlets=None, since=None, until=None) -> Filters:
-    return Filters(
-        as_of=_date(as_of, "as_of"),
-        since=_date(since, "since"),
-        until=_date(until, "until"),
-        outlets=tuple(o for o in (outlets or ()) if o),
-    )
-
-
-def _date(value, name: str) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError as exc:
-        raise ValueError(f"{name} {value!r} is not a date; write it as YYYY-MM-DD") from exc

@@ -42,6 +42,7 @@ CREATE TABLE IF NOT EXISTS paragraphs (
     hash TEXT NOT NULL, tokens INTEGER NOT NULL, windows INTEGER NOT NULL, text TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS paragraphs_article ON paragraphs(article_row);
+CREATE INDEX IF NOT EXISTS articles_filter ON articles(row, id, day, outlet, paragraphs);
 CREATE TABLE IF NOT EXISTS article_vectors (
     article_row INTEGER PRIMARY KEY, owners BLOB NOT NULL, vectors BLOB NOT NULL
 );
@@ -69,6 +70,8 @@ class StoredParagraph:
     published: date
     hash: str = ""
     windows: int = 1
+    url: str = ""
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -277,12 +280,12 @@ class Catalog:
 
     def _paragraphs(self, where: str, args: tuple) -> list[StoredParagraph]:
         sql = (
-            'SELECT p.id, a.id, p.n, p.start, p."end", p.text, a.title, a.outlet, a.published, p.hash, p.windows '
-            f"FROM paragraphs p JOIN articles a ON a.row = p.article_row {where} "
+            'SELECT p.id, a.id, p.n, p.start, p."end", p.text, a.title, a.outlet, a.published, p.hash, p.windows, '
+            f"a.url, a.source FROM paragraphs p JOIN articles a ON a.row = p.article_row {where} "
             "ORDER BY a.published, a.id, p.n"
         )
         return [
-            StoredParagraph(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], date.fromisoformat(r[8]), r[9], r[10])
+            StoredParagraph(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], date.fromisoformat(r[8]), r[9], r[10], r[11], r[12])
             for r in self._rows(sql, args)
         ]
 

@@ -19,6 +19,21 @@ class Filters:
     until: date | None = None
     outlets: tuple[str, ...] = ()
 
+    @classmethod
+    def from_values(cls, as_of=None, outlets=None, since=None, until=None) -> "Filters":
+        """Filters from user values: dates or ISO date strings, outlet names (one name alone is one outlet)."""
+        if isinstance(outlets, str):
+            outlets = [outlets]
+        return cls(
+            as_of=_date(as_of, "as_of"),
+            since=_date(since, "since"),
+            until=_date(until, "until"),
+            outlets=tuple(o for o in (outlets or ()) if o),
+        )
+
+    def values(self) -> dict:
+        return {"as_of": self.as_of, "since": self.since, "until": self.until, "outlets": self.outlets}
+
     @property
     def active(self) -> bool:
         return self != Filters()
@@ -39,6 +54,17 @@ class Filters:
         if (lo is not None and day < lo) or (hi is not None and day > hi):
             return False
         return not self.outlets or outlet.lower() in {o.lower() for o in self.outlets}
+
+
+def _date(value, name: str) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise ValueError(f"{name} {value!r} is not a date; write it as YYYY-MM-DD") from exc
 
 
 class ArticleTable:

@@ -32,7 +32,7 @@ from typing import Iterator
 
 import numpy as np
 
-from .catalog import ArticleWrite, Catalog, CatalogError, IndexedArticle, StoredParagraph, record_ids, split_record_id
+from .catalog import ArticleWrite, Catalog, IndexedArticle, StoredParagraph, record_ids, split_record_id
 from .filters import ArticleTable, Filters
 from .lexical import LexicalDoc, LexicalIndex
 from .settings import Settings
@@ -80,6 +80,7 @@ class Index:
         self.fingerprint = fingerprint
         self.data_dir = Path(settings.data_dir)
         self._lock = threading.RLock()  # opening parts and refreshing
+        self._vectors_lock = threading.RLock()
         self._write_lock = threading.Lock()  # one writer in this process
         self._catalog: Catalog | None = None
         self._vectors: VectorStore | None = None
@@ -113,7 +114,7 @@ class Index:
 
     @property
     def vectors(self) -> VectorStore:
-        with self._lock:
+        with self._vectors_lock:  # its own lock: opening Chroma takes a second, searches need not wait on it
             if self._vectors is None:
                 self._vectors = VectorStore(
                     self.data_dir / "chroma", self.settings.collection, self.fingerprint, url=self.settings.chroma_url
@@ -136,7 +137,7 @@ class Index:
             return self._table
 
     def close(self) -> None:
-        with self._lock:
+        with self._lock, self._vectors_lock:
             if self._vectors is not None:
                 self._vectors.close()
             if self._lexical is not None:
@@ -186,8 +187,7 @@ class Index:
             self._warmed = True
         sample = self.catalog.sample_record_ids(1)
         if sample:
-            store = self.vectors
-            threading.Thread(target=lambda: _quietly(store.get, sample), name="chroma-warm").start()
+            threading.Thread(target=lambda: _quietly(lambda: self.vectors.get(sample)), name="chroma-warm").start()
 
     def _repair_lexical_if_free(self) -> bool:
         """The lexical index is behind the catalog: catch it up, unless a writer is at work (it will)."""
@@ -452,7 +452,8 @@ class Index:
                 raise health_error(health)
             if vectors_broken:
                 log.warning("the vector index cannot be read; restoring it from the catalog")
-                broken, self._vectors = self._vectors, None
+                with self._vectors_lock:
+                    broken, self._vectors = self._vectors, None
                 if broken is not None:
                     try:
                         broken.close()
@@ -573,10 +574,10 @@ class IndexWriter:
         return generation
 
 
-def _quietly(fn, *args) -> None:
+def _quietly(fn) -> None:
     """For warm-ups: a failure here is met again, and reported, by the search that needs it."""
     try:
-        fn(*args)
+        fn()
     except Exception as exc:
         log.debug("warm-up failed: %s", exc)
 

@@ -23,6 +23,7 @@ def hit_to_document(hit: Hit) -> Document:
         id=hit.paragraph_id,
         page_content=hit.text,
         metadata={
+            "source": hit.url or hit.source,  # LangChain loaders' convention: where the text came from
             "paragraph_id": hit.paragraph_id,
             "article_id": hit.article_id,
             "title": hit.title,
@@ -36,7 +37,11 @@ def hit_to_document(hit: Hit) -> Document:
 
 
 class ParagraphRetriever(BaseRetriever):
-    """A LangChain retriever over the assistant's hybrid index."""
+    """A LangChain retriever over the assistant's hybrid index.
+
+    ``k`` and the filters (``as_of``, ``outlets``, ``since``, ``until``) are set at construction
+    and can be given again at call time: ``retriever.invoke(query, k=1, as_of="2024-12-20")``.
+    """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
@@ -44,8 +49,10 @@ class ParagraphRetriever(BaseRetriever):
     k: int = 5
     filters: Any = Filters()
 
-    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
-        return [hit_to_document(h) for h in self.retriever.search(query, self.k, self.filters)]
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun,
+                                k: int | None = None, **filters: Any) -> list[Document]:
+        f = Filters.from_values(**{**self.filters.values(), **filters}) if filters else self.filters
+        return [hit_to_document(h) for h in self.retriever.search(query, k or self.k, f)]
 
 
 def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fallback: Generator | None = None) -> Runnable:

@@ -78,7 +78,7 @@ class Retriever:
                     Hit(
                         paragraph_id=p.id, article_id=p.article_id, title=p.title, outlet=p.outlet,
                         published=p.published, text=p.text, start=p.start, end=p.end, score=score,
-                        dense_rank=dense_rank.get(pid), bm25_rank=bm25_rank.get(pid),
+                        dense_rank=dense_rank.get(pid), bm25_rank=bm25_rank.get(pid), url=p.url, source=p.source,
                     )
                 )
                 if len(hits) >= k:

@@ -49,6 +49,8 @@ class Hit:
     score: float
     dense_rank: int | None = None
     bm25_rank: int | None = None
+    url: str = ""  # the article's address, when it has one
+    source: str = ""  # the file it was loaded from
 
 
 @dataclass(frozen=True)

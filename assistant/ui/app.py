@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import queue
-import shutil
 import threading
-import time
 from datetime import datetime
 from html import escape
 from pathlib import Path
