@@ -80,16 +80,18 @@ class Assistant:
 
     # -- the API -------------------------------------------------------------
     def ingest(
-        self, paths: Iterable[str | Path], *, prune: bool = False, rebuild: bool = False, progress: bool | None = None
+        self, paths: Iterable[str | Path] = (), *, prune: bool = False, rebuild: bool = False,
+        progress: bool | None = None, refresh: bool = False,
     ) -> IngestReport:
-        """Index the articles under ``paths``; only new or changed paragraphs are embedded.
+        """Index the articles under ``paths`` (files, folders, article or feed URLs, feed files); only new or
+        changed paragraphs are embedded; ``refresh`` fetches every feed ingested before again.
 
         Questions keep being answered while it runs (they see each committed batch);
         ``rebuild`` deletes every part of the index first, whatever state it is in.
         """
         if rebuild:
             self.index.reset()
-        return run_ingest(paths, self.index, self.embedder, prune=prune, progress=progress)
+        return run_ingest(paths, self.index, self.embedder, prune=prune, progress=progress, refresh=refresh)
 
     def check(self, deep: bool = False) -> IndexHealth:
         """Whether the catalog, the vectors and the lexical index agree (``assistant check``)."""

@@ -48,6 +48,9 @@ CREATE TABLE IF NOT EXISTS article_vectors (
 );
 CREATE TABLE IF NOT EXISTS pending (record_id TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS changes (generation INTEGER NOT NULL, article_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS web_state (
+    url TEXT PRIMARY KEY, kind TEXT NOT NULL, etag TEXT NOT NULL, last_modified TEXT NOT NULL, fetched TEXT NOT NULL
+);
 """
 
 
@@ -378,7 +381,27 @@ class Catalog:
             return None
         return sorted({r[0] for r in self._rows("SELECT article_id FROM changes WHERE generation > ?", (generation,))})
 
+    def web_state(self, url: str) -> tuple[str, str] | None:
+        """(ETag, Last-Modified) last seen for ``url`` once its articles were indexed."""
+        got = self._rows("SELECT etag, last_modified FROM web_state WHERE url = ?", (url,))
+        return (got[0][0], got[0][1]) if got else None
+
+    def feeds(self) -> list[str]:
+        """Every feed URL ingested so far (``assistant ingest --refresh`` fetches them again)."""
+        return [r[0] for r in self._rows("SELECT url FROM web_state WHERE kind = 'feed' ORDER BY url")]
+
     # -- writes -------------------------------------------------------------
+    def record_web(self, states) -> None:
+        """Remember each URL's validators (after its articles are committed)."""
+        from datetime import datetime, timezone
+
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self._lock, self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO web_state VALUES (?, ?, ?, ?, ?)",
+                [(st.url, st.kind, st.etag, st.last_modified, now) for st in states],
+            )
+
     @contextmanager
     def _write(self, changed: Iterable[str] = ()) -> Iterator[tuple[sqlite3.Connection, int]]:
         """One transaction that bumps the generation and logs which articles it touched."""
@@ -442,7 +465,7 @@ class Catalog:
 
     def clear(self) -> int:
         with self._write() as (db, gen):
-            for table in ("paragraphs", "article_vectors", "articles", "pending", "changes"):
+            for table in ("paragraphs", "article_vectors", "articles", "pending", "changes", "web_state"):
                 db.execute(f"DELETE FROM {table}")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('changes_from', ?)", (str(gen),))
             return gen

@@ -21,8 +21,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-v", "--verbose", action="store_true", help="log what happens")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    ing = sub.add_parser("ingest", help="index article files or folders (Markdown/text with front matter, JSONL)")
-    ing.add_argument("paths", nargs="+", metavar="PATH")
+    ing = sub.add_parser("ingest", help="index article files or folders (Markdown/text with front matter, JSONL, "
+                                         "saved .html pages), article URLs, RSS/Atom feed URLs or feed files")
+    ing.add_argument("paths", nargs="*", metavar="PATH_OR_URL")
+    ing.add_argument("--refresh", action="store_true", help="also fetch every feed ingested before (only what changed)")
     ing.add_argument("--json", action="store_true", help="print counts as JSON")
     ing.add_argument("--prune", action="store_true", help="drop indexed articles whose files are gone")
     ing.add_argument("--rebuild", action="store_true", help="drop the whole index first (after a model change)")
@@ -118,16 +120,21 @@ def _assistant(args, **overrides):
 
 
 def _ingest(args) -> int:
+    if not args.paths and not args.refresh:
+        raise ValueError("give a file, folder, URL or feed to ingest (or --refresh to fetch the feeds ingested before)")
     a = _assistant(args)
-    report = a.ingest(args.paths, prune=args.prune, rebuild=args.rebuild, progress=False if args.no_progress else None)
+    report = a.ingest(args.paths, prune=args.prune, rebuild=args.rebuild, refresh=args.refresh,
+                      progress=False if args.no_progress else None)
     if args.json:
         print(json.dumps(report.to_json(), indent=2))
     else:
         d = report.to_json()["paragraphs"]
+        web = f"; {report.fetched} fetched from the web, {report.not_modified} not modified" if (
+            report.fetched or report.not_modified) else ""
         print(
             f"{report.articles} articles: {d['added']} paragraphs added, {d['updated']} updated, "
             f"{d['unchanged']} unchanged, {d['deleted']} deleted; {report.embedded} embedded "
-            f"in {report.seconds:.1f}s"
+            f"in {report.seconds:.1f}s{web}"
         )
     if report.skipped:
         print(f"assistant: skipped {len(report.skipped)} (nothing already indexed was lost):", file=sys.stderr)

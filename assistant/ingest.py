@@ -24,7 +24,7 @@ import numpy as np
 from .catalog import ArticleWrite, IndexedArticle, body_hash
 from .embedder import Embedder
 from .index import Index, IndexWriter
-from .loaders import Limits, load_paths
+from .loaders import Limits, Loaded, load_paths
 from .paragraphs import counted_windows, split_article
 from .types import Article, IngestReport, Paragraph, Skipped
 
@@ -54,10 +54,25 @@ def ingest(
     *,
     prune: bool = False,
     progress: bool | None = None,
+    refresh: bool = False,
 ) -> IngestReport:
+    """Index files and folders, article URLs, feed URLs and feed files; ``refresh``: also every feed
+    ingested before. ``prune`` drops articles whose files are gone (or, under a folder given, were
+    not read this time); articles from the web are never pruned."""
+    from .web import is_feed_file, is_url, load_web
+
     t0 = time.perf_counter()
     report = IngestReport()
-    loaded = load_paths(paths, Limits.from_settings(index.settings))
+    items = [str(p) for p in paths]
+    web_items = [p for p in items if is_url(p) or is_feed_file(p)]
+    local = [p for p in items if p not in web_items]
+    if refresh:
+        web_items += [u for u in index.catalog.feeds() if u not in web_items]
+    loaded = load_paths(local, Limits.from_settings(index.settings))
+    web = load_web(web_items, index.catalog, index.settings) if web_items else None
+    if web is not None:
+        loaded = Loaded(loaded.articles + web.loaded.articles, loaded.errors + web.loaded.errors)
+        report.fetched, report.not_modified, report.fetch_seconds = len(web.loaded.articles), web.unchanged, web.seconds
     report.skipped.extend(Skipped(e.path, e.reason) for e in loaded.errors)
     failed_files = {source_file(e.path) for e in loaded.errors}
 
@@ -81,10 +96,15 @@ def ingest(
         report.articles = len(accepted)
 
         _write(plans, w, embedder, report, progress, index.settings.ingest_batch)
+        if web is not None:
+            w.catalog.record_web(web.state)  # only now: a crash before this fetches them again
 
         if prune:
+            roots = {str(Path(p)) for p in local}
             gone = [aid for aid, source in w.catalog.sources().items()
-                    if aid not in accepted and not _under_any(source_file(source), failed_files)]
+                    if aid not in accepted and not is_url(source)
+                    and not _under_any(source_file(source), failed_files)
+                    and (_under_any(source_file(source), roots) or not Path(source_file(source)).exists())]
             doomed = list(w.indexed(gone).values())
             w.delete(doomed)
             report.deleted += sum(len(a.paragraphs) for a in doomed)

@@ -26,7 +26,8 @@ log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
 JSONL_SUFFIXES = {".jsonl"}
-SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES
+HTML_SUFFIXES = {".html", ".htm"}  # saved web pages
+SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
 UNKNOWN_OUTLET = "Outlet not named in the source"
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
 _FRONT_MATTER_MAX = 64 * 1024
@@ -80,6 +81,8 @@ def load_paths(paths: Iterable[str | Path], limits: Limits = Limits()) -> Loaded
                     got, bad = load_jsonl(file, limits)
                     articles.extend(got)
                     errors.extend(bad)
+                elif file.suffix.lower() in HTML_SUFFIXES:
+                    articles.append(load_html(file, limits))
                 else:
                     articles.append(load_text(file, limits))
             except LoadError as exc:
@@ -162,6 +165,22 @@ def load_text(path: Path, limits: Limits = Limits()) -> Article:
         raise LoadError(path, "front matter must be 'key: value' lines")
     body = text[m.end():]
     return article_from_fields(meta, body, source=path, default_id=path.stem, limits=limits)
+
+
+def load_html(path: Path, limits: Limits = Limits()) -> Article:
+    """A saved web page: its article's text and metadata (see ``pages``); the page's canonical URL, when it
+    names one, is the article's identity, as if it had been fetched."""
+    from .pages import PageError, page_fields
+
+    size = path.stat().st_size
+    if size > limits.max_file_bytes:
+        raise LoadError(path, f"{size / 1e6:.1f} MB is larger than the {limits.max_file_bytes / 1e6:.1f} MB allowed; "
+                              "raise ASSISTANT_MAX_FILE_MB if it is really one article")
+    try:
+        fields, body = page_fields(path.read_bytes())
+    except PageError as exc:
+        raise LoadError(path, str(exc)) from exc
+    return article_from_fields(fields, body, source=path, default_id=path.stem, limits=limits)
 
 
 def load_jsonl(path: Path, limits: Limits = Limits()) -> tuple[list[Article], list[LoadError]]:

@@ -60,6 +60,15 @@ class Settings:
         2000, "Most paragraphs in one article; a longer one is refused with its file named (split it)."
     )
     max_upload_mb: float = _setting(20.0, "Chat UI: largest file the Corpus tab accepts (MB).")
+    fetch_timeout: float = _setting(15.0, "Seconds to wait for a web page or feed before giving up on it.")
+    fetch_max_mb: float = _setting(5.0, "Largest web page or feed fetched (MB).")
+    fetch_host_delay: float = _setting(1.0, "Seconds between two requests to the same web site.")
+    fetch_respect_robots: bool = _setting(True, "Obey robots.txt; turn off only with the publisher's permission.")
+    fetch_allow_hosts: str = _setting(
+        "",
+        "Comma-separated hosts fetched even though they are on a private, loopback or link-local network "
+        "(refused otherwise, also after a redirect), e.g. an intranet news server.",
+    )
     generator: str = _setting(
         "local",
         "Which generator writes answers: 'local' (offline chat model), 'extractive' (instant, quotes "

@@ -122,6 +122,9 @@ class IngestReport:
     embedded: int = 0  # vectors computed (windows), 0 when nothing changed
     skipped: list[Skipped] = field(default_factory=list)
     seconds: float = 0.0
+    fetched: int = 0  # articles read from the web (pages, feed entries)
+    not_modified: int = 0  # URLs the server said had not changed since the last fetch
+    fetch_seconds: float = 0.0  # time spent fetching and extracting them
 
     def to_json(self) -> dict:
         return {
@@ -133,6 +136,7 @@ class IngestReport:
                 "deleted": self.deleted,
             },
             "embedded": self.embedded,
+            "web": {"fetched": self.fetched, "not_modified": self.not_modified, "seconds": round(self.fetch_seconds, 3)},
             "skipped": [asdict(s) for s in self.skipped],
             "seconds": round(self.seconds, 3),
         }

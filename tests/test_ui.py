@@ -217,3 +217,39 @@ def test_question_html_is_shown_as_text(served):
         assert page.locator("#chat img#injected").count() == 0
         assert "<img src=x id=injected" in page.inner_text("#chat")
         browser.close()
+
+
+@pytest.mark.integration
+def test_browser_corpus_tab_fetches_urls_and_feeds(tmp_path):
+    """The Corpus tab takes a feed URL from a web server of the test's own on loopback."""
+    from playwright.sync_api import sync_playwright
+
+    from assistant import Assistant, Settings
+    from assistant.ui.app import launch
+    from test_web import PARAS, Site, feed, page
+
+    site = Site()
+    site.routes["/feed.xml"] = {"body": feed(site.base, [("Ferry", "/news/ferry"), ("Gone", "/news/gone")])}
+    site.routes["/news/ferry"] = {"body": page("Night ferry to Villemer to stop", PARAS)}
+    a = Assistant(settings=Settings(data_dir=tmp_path / "data", generator="extractive", fetch_allow_hosts="127.0.0.1",
+                                    fetch_host_delay=0.0))
+    port = _free_port()
+    app = launch(a, port=port, block=False, corpus_dir=tmp_path / "corpus")
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
+            page_ = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page_.goto(f"http://127.0.0.1:{port}/")
+            page_.get_by_role("tab", name="Corpus").click()
+            page_.fill("#urls textarea", f"{site.base}/feed.xml\nnot a url")
+            page_.click("#fetch-urls")
+            page_.wait_for_selector("text=fetched from the web", timeout=60_000)
+            status = page_.inner_text("#corpus-status")
+            assert "Indexed 1 article(s)" in status and "/news/gone: HTTP 404" in status and "not a web address" in status
+            assert "Night ferry to Villemer to stop" in page_.inner_text("body")
+            page_.screenshot(path=str(OUT / "corpus-urls.png"))
+            browser.close()
+    finally:
+        app.close()
+        site.close()
+    assert a.search("passengers last year annual report", k=1)[0].title == "Night ferry to Villemer to stop"

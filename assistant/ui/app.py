@@ -14,6 +14,7 @@ import gradio as gr  # this module is imported only to serve the UI
 
 from ..conversation import Turn
 from .. import uploads
+from ..web import is_url
 from ..loaders import SUFFIXES
 from . import render
 
@@ -121,6 +122,24 @@ def build_app(assistant, corpus_dir: Path, generators: list[str]):
             lines.extend(f"- {p}" for p in result.problems)
         return "\n\n".join(lines), corpus_rows(), gr.update(choices=outlets())
 
+    def fetch_urls(text, progress=gr.Progress(track_tqdm=True)):
+        items = [u.strip() for u in (text or "").splitlines() if u.strip()]
+        if not items:
+            return "Paste one or more article or feed URLs first.", corpus_rows(), gr.update()
+        problems = [f"{u}: not a web address (start it with https://)" for u in items if not is_url(u)]
+        report = assistant.ingest([u for u in items if is_url(u)], progress=True) if len(problems) < len(items) else None
+        lines = []
+        if report is not None:
+            d = report.to_json()["paragraphs"]
+            lines.append(f"Indexed {report.articles} article(s) fetched from the web ({report.not_modified} unchanged "
+                         f"since the last fetch): {d['added']} paragraphs added, {d['updated']} updated. "
+                         "They are searchable now.")
+            problems.extend(f"{s.path}: {s.reason}" for s in report.skipped)
+        if problems:
+            lines.append("Not indexed (nothing already indexed was lost):")
+            lines.extend(f"- {p}" for p in problems)
+        return "\n\n".join(lines), corpus_rows(), gr.update(choices=outlets())
+
     def offered(generator: str | None) -> str | None:
         """Only the generators the operator configured can be chosen from the page or the API."""
         if generator and generator not in generators:
@@ -163,7 +182,10 @@ def build_app(assistant, corpus_dir: Path, generators: list[str]):
                                  interactive=False, label="Indexed articles")
             files = gr.File(file_count="multiple", file_types=sorted(SUFFIXES), label="Add article files", elem_id="upload")
             add = gr.Button("Index these files", elem_id="index-files")
-            status = gr.Markdown()
+            urls = gr.Textbox(label="Or article and feed URLs, one a line (RSS or Atom: each entry's article is fetched)",
+                              lines=3, elem_id="urls")
+            fetch = gr.Button("Fetch and index", elem_id="fetch-urls")
+            status = gr.Markdown(elem_id="corpus-status")
 
         inputs = [msg, chat, state, generator, outlet_filter, since, until, as_of]
         for trigger in (msg.submit, send.click):
@@ -171,6 +193,7 @@ def build_app(assistant, corpus_dir: Path, generators: list[str]):
         cite_open.click(open_paragraph, cite_target, reader, api_visibility="private").then(None, None, None, js=render.SCROLL_JS)
         chat.like(feedback, state, None)
         add.click(upload, files, [status, table, outlet_filter], api_visibility="private")
+        fetch.click(fetch_urls, urls, [status, table, outlet_filter], api_visibility="private")
         gr.api(api_ask, api_name="ask")
     return app
 
