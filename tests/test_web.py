@@ -224,3 +224,18 @@ def test_cli_ingests_a_feed_url_and_refreshes_it(site, tmp_path):
     again = run("--refresh")
     assert again["web"] == {"fetched": 0, "not_modified": 1, "seconds": again["web"]["seconds"]}
     assert again["paragraphs"]["added"] == 0
+
+
+def test_an_atom_feed_file_is_read_and_its_entries_fetched(site, web_assistant, tmp_path):
+    site.routes["/news/ferry"] = {"body": page("Night ferry to stop", PARAS, date=None)}  # the entry gives the date
+    atom = tmp_path / "coast.atom"
+    atom.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Coast Courier</title>'
+        f'<id>urn:coast</id><updated>2024-03-06T00:00:00Z</updated><entry><title>Ferry</title><id>urn:1</id>'
+        f'<link href="{site.base}/news/ferry"/><published>2024-03-04T08:00:00Z</published>'
+        '<updated>2024-03-04T08:00:00Z</updated></entry></feed>', encoding="utf-8")
+    a = web_assistant()
+    r = a.ingest([atom])
+    assert r.skipped == [] and [(x.title, x.published.isoformat()) for x in a.articles()] == [("Night ferry to stop", "2024-03-04")]
+    (tmp_path / "not-a-feed.xml").write_text("<root>nothing</root>", encoding="utf-8")
+    assert "not an RSS or Atom feed" in a.ingest([tmp_path / "not-a-feed.xml"]).skipped[0].reason
