@@ -69,6 +69,8 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--report", metavar="DIR", help="where report.json and report.md go (default: eval/reports/<time>)")
     ev.add_argument("--json", action="store_true", help="print the summary as JSON")
     ev.add_argument("--judge", default="checker", help="support judge: checker (default), or local: also the local model's P(yes), reported beside it")
+    ev.add_argument("--judge-sample", type=int, default=0, metavar="N",
+                    help="with --judge local: judge only the first N questions (a fixed sample; 0: all)")
     ev.add_argument("--thresholds", metavar="FILE", help="fail when a metric misses these (default for the curated set: eval/thresholds.json)")
     ev.add_argument("--no-baselines", action="store_true", help="skip the dense-only and BM25-only baselines")
     return p

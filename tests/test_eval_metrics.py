@@ -73,3 +73,25 @@ def test_curated_set_is_well_formed():
     assert {q.kind for q in qs} >= {"who", "what", "where", "when", "how-many", "multi", "date", "false_premise", "unanswerable"}
     for q in qs:
         assert (q.answerable and q.gold_paragraphs and q.answer_facts) or (not q.answerable and not q.gold_paragraphs)
+
+
+def test_cited_paragraphs_are_judged_against_the_gold_answer_not_by_the_verifier():
+    from datetime import date
+
+    from assistant.citations import build_answer
+    from assistant.evaluation.questions import EvalQuestion, Fact
+    from assistant.evaluation.runner import score_answer, summarize
+    from assistant.generators.base import Draft, DraftSentence
+    from assistant.support import SupportChecker
+    from assistant.types import Hit
+
+    def hit(n, text):
+        return Hit(f"a#p{n}", "a", "T", "O", date(2024, 1, 2), text, 0, len(text), 1.0)
+
+    hits = [hit(1, "The ferry carried 118,000 passengers."), hit(2, "The mayor will appeal.")]
+    ans = build_answer(Draft(sentences=(DraftSentence("It carried 118,000 passengers.", (0,)),
+                                        DraftSentence("The mayor will appeal.", (1,)))), hits, None)
+    q = EvalQuestion("q", "How many passengers?", True, ("a#p1",), (Fact(("118,000",)),))
+    r = score_answer(q, ans, hits, ["a#p1"], 0.1, SupportChecker())
+    assert r.cited_hold_answer == [True, False]
+    assert summarize([r])["cited_hold_answer"] == 0.5

@@ -46,7 +46,8 @@ def run_eval(args, settings) -> int:
         judge = LocalJudge(load_llama(eval_settings))
     checker = SupportChecker(embedder=a.embedder)
     systems = {"ours": "hybrid"} if args.no_baselines else SYSTEMS
-    results = {name: run_questions(a, questions, mode=mode, checker=checker, label=name, judge=judge)
+    results = {name: run_questions(a, questions, mode=mode, checker=checker, label=name, judge=judge,
+                                   judge_sample=args.judge_sample)
                for name, mode in systems.items()}
     summaries = {name: summarize(rs) for name, rs in results.items()}
     thresholds_file = args.thresholds or (DEFAULT_THRESHOLDS if questions_file.resolve() == DEFAULT_QUESTIONS.resolve() else None)
@@ -56,7 +57,7 @@ def run_eval(args, settings) -> int:
         missed = check_thresholds(summaries["ours"], thresholds)
     meta = {
         "questions_file": str(questions_file), "corpus": str(corpus), "generator": a.settings.generator,
-        "judge": args.judge, "date": datetime.now().isoformat(timespec="seconds"),
+        "judge": args.judge, "judge_sample": args.judge_sample, "date": datetime.now().isoformat(timespec="seconds"),
         "thresholds": str(thresholds_file) if thresholds_file else None,
     }
     report_dir = Path(args.report) if args.report else REPO / "eval" / "reports" / datetime.now().strftime("%Y%m%d-%H%M%S")

@@ -10,6 +10,7 @@ ROWS = [
     ("recall@1", "paragraph recall@1"), ("recall@3", "paragraph recall@3"), ("recall@5", "paragraph recall@5"),
     ("recall@10", "paragraph recall@10"), ("mrr@10", "MRR@10"), ("fact_recall", "answer facts present"),
     ("accuracy", "accuracy (all facts)"), ("lenient_accuracy", "lenient: answer in a cited paragraph"),
+    ("cited_hold_answer", "cited paragraphs holding the gold answer (no verifier)"),
     ("citation_recall", "citation recall"), ("citation_precision", "citation precision"),
     ("judge_citation_recall", "citation recall (local judge)"), ("judge_citation_precision", "citation precision (local judge)"),
     ("quote_fidelity", "quote fidelity"), ("refusal_precision", "refusal precision"),

@@ -42,6 +42,7 @@ class QuestionResult:
     gold: list[str]
     facts: list[bool]  # per answer fact: present in the answer
     lenient: bool  # some answer fact occurs in a cited paragraph
+    cited_hold_answer: list[bool] = field(default_factory=list)  # per cited paragraph: it holds a gold answer fact
     sentences: list[SentenceResult] = field(default_factory=list)
     quotes: int = 0
     quotes_ok: int = 0
@@ -58,7 +59,8 @@ class QuestionResult:
 
 
 def run_questions(assistant, questions: list[EvalQuestion], mode: str = "hybrid", checker: SupportChecker | None = None,
-                  progress: bool | None = None, label: str = "", judge=None) -> list[QuestionResult]:
+                  progress: bool | None = None, label: str = "", judge=None, judge_sample: int = 0) -> list[QuestionResult]:
+    """``judge``: the local model's P(yes) on the first ``judge_sample`` questions (all when 0), a fixed sample."""
     from tqdm import tqdm
 
     checker = checker or SupportChecker()
@@ -76,7 +78,7 @@ def run_questions(assistant, questions: list[EvalQuestion], mode: str = "hybrid"
         seconds = time.perf_counter() - t
         ranked = [h.paragraph_id for h in assistant.search(q.question, 10, as_of=q.as_of, mode=mode)]
         result = score_answer(q, answer, hits, ranked, seconds, checker)
-        if judge is not None:
+        if judge is not None and (not judge_sample or len(out) < judge_sample):
             judge_answer(result, answer, judge)
         result.first_text_s = first[0] if first else None
         out.append(result)
@@ -91,6 +93,9 @@ def score_answer(q: EvalQuestion, answer: Answer, hits: list[Hit], ranked: list[
     facts = [fact_present(answer.text, f.variants) for f in q.answer_facts] if not answer.refused else [False] * len(q.answer_facts)
     cited_text = " ".join(c.quote for c in answer.citations)
     lenient = (not answer.refused) and any(fact_present(cited_text, f.variants) for f in q.answer_facts)
+    # Judged without the verifier: does each cited paragraph hold the gold answer?
+    hold = [any(fact_present(c.quote, f.variants) for f in q.answer_facts)
+            for c in answer.citations] if q.answerable and q.answer_facts and not answer.refused else []
     sentences = []
     quotes = quotes_ok = 0
     for s in answer.sentences:
@@ -117,7 +122,7 @@ def score_answer(q: EvalQuestion, answer: Answer, hits: list[Hit], ranked: list[
         id=q.id, question=q.question, answerable=q.answerable, kind=q.kind,
         as_of=q.as_of.isoformat() if q.as_of else None, answer=answer.text, refused=answer.refused,
         citations=[asdict(c) for c in answer.citations], ranked=ranked, gold=list(q.gold_paragraphs),
-        facts=facts, lenient=lenient, sentences=sentences, quotes=quotes, quotes_ok=quotes_ok, seconds=seconds,
+        facts=facts, lenient=lenient, cited_hold_answer=hold, sentences=sentences, quotes=quotes, quotes_ok=quotes_ok, seconds=seconds,
     )
 
 
@@ -153,6 +158,7 @@ def summarize(results: list[QuestionResult]) -> dict:
         "fact_recall": _mean([sum(r.facts) / len(r.facts) for r in with_facts]),
         "accuracy": _mean([r.correct for r in with_facts]),
         "lenient_accuracy": _mean([r.lenient for r in with_facts]),
+        "cited_hold_answer": _mean([h for r in ans for h in r.cited_hold_answer]),
         "citation_recall": _mean([s.supported for s in sents]),
         "citation_precision": _mean(cites),
         "judge_citation_recall": _mean([s.judge_supported for s in sents if s.judge_supported is not None]),
