@@ -13,7 +13,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from pydantic import ConfigDict
 
 from .citations import build_answer
-from .generators.base import Generator
+from .generators.base import Draft, Generator
 from .retrieval import Filters, Retriever
 from .types import Hit
 
@@ -75,18 +75,25 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
 
     def generate(inp: dict) -> dict:
         as_of = inp.get("filters", Filters()).as_of
+        if fallback is not None and fallback is not generator and hasattr(fallback, "decide"):
+            # One calibrated decision whoever writes: when the paragraphs do not answer, no model is asked.
+            refuse, notes = fallback.decide(inp["question"], inp["hits"])
+            if refuse:
+                return {**inp, "draft": Draft(refused=True, notes=notes)}
         draft = generator.generate(inp["question"], inp["hits"], as_of, on_text=inp.get("on_text"))
         return {**inp, "draft": draft}
 
     def verify(inp: dict) -> dict:
         if verifier is None:
             return {**inp, "verification": None, "writer": generator.name}
-        draft, verification = verifier.verify(inp["question"], inp["draft"], inp["hits"], strict=generator.name != "extractive")
+        extractive = generator.name == "extractive"
+        draft, verification = verifier.verify(inp["question"], inp["draft"], inp["hits"], strict=not extractive,
+                                              decided=extractive)
         writer = generator.name
         if draft.refused and fallback is not None and fallback is not generator and not inp["draft"].refused:
             as_of = inp.get("filters", Filters()).as_of
             backup = fallback.generate(inp["question"], inp["hits"], as_of)
-            draft, _ = verifier.verify(inp["question"], backup, inp["hits"], strict=False)
+            draft, _ = verifier.verify(inp["question"], backup, inp["hits"], strict=False, decided=True)
             writer = fallback.name
             verification = replace(verification, fallback=fallback.name if not draft.refused else "refused")
         return {**inp, "draft": draft, "verification": verification, "writer": writer}

@@ -102,16 +102,11 @@ class Settings:
     )
     min_support: float = _setting(
         0.36,
-        "Extractive generator: the least evidence score (0..1) a sentence needs to be used; "
-        "below it the assistant answers with the 'cannot answer' response.",
+        "Extractive generator: the least evidence score (0..1) a further sentence needs to join the answer "
+        "(whether to answer at all is the calibrated refusal decision, assistant/refusal_model.json).",
     )
     sentence_pool: int = _setting(
         8, "Extractive generator: sentences (best by word overlap) compared with the question by embedding."
-    )
-    absent_name_penalty: float = _setting(
-        0.5,
-        "Extractive generator: evidence is multiplied by this for each name in the question "
-        "that no retrieved paragraph mentions (1 turns the check off).",
     )
     max_sentences: int = _setting(3, "Extractive generator: most sentences in one answer.")
 

@@ -4,8 +4,9 @@ Each candidate sentence of the retrieved paragraphs gets an evidence score from
 cheap, explainable signals: embedding similarity to the question, the share of
 the question's content words (weighted by rarity) found in the sentence and in
 its paragraph, and whether it holds the kind of thing asked for (a number for
-"how many", a date for "when", a name for "who"). When the best score is under
-``Settings.min_support`` the answer is the "cannot answer" response.
+"how many", a date for "when", a name for "who"). Whether to answer at all is one
+calibrated decision (``refusal``): P(answerable) from these signals, fitted by
+cross-validation; below its threshold the answer is the "cannot answer" response.
 """
 
 from __future__ import annotations
@@ -125,9 +126,10 @@ class Candidate:
 class ExtractiveGenerator(Generator):
     name = "extractive"
 
-    def __init__(self, embedder=None, settings: Settings | None = None):
+    def __init__(self, embedder=None, settings: Settings | None = None, refusal=None):
         self.embedder = embedder
         self.settings = settings or Settings()
+        self._refusal = refusal  # a RefusalModel; the committed one when None
 
     def candidates(self, question: str, hits: list[Hit]) -> list[Candidate]:
         """Every sentence of the retrieved paragraphs, scored (best first)."""
@@ -139,16 +141,12 @@ class ExtractiveGenerator(Generator):
         counted = counted_thing(question)
         focus = focus_term(question)
         q_entities = key_entities(question)
-        # A name the question asks about that no retrieved paragraph mentions at all
-        # ("What did China say ...") is strong evidence the corpus cannot answer.
-        absent = sum(1 for e in q_entities if not any(entity_found(e, t) for t in hit_terms))
         raw: list[Candidate] = []
         for i, hit in enumerate(hits):
             para_terms = hit_terms[i]
             context = sum(w for t, w in weights.items() if t in para_terms) / total
             found = sum(entity_found(e, para_terms) for e in q_entities)
             entities = found / len(q_entities) if q_entities else 1.0
-            entities *= self.settings.absent_name_penalty**absent
             for s, e in sentence_spans(hit.text):
                 text = hit.text[s:e]
                 terms = set(content_terms(text))
@@ -181,11 +179,29 @@ class ExtractiveGenerator(Generator):
         vecs = self.embedder.embed([question] + texts)
         return vecs[1:] @ vecs[0]
 
+    @property
+    def refusal(self):
+        if self._refusal is None:
+            from ..refusal import default_model
+
+            self._refusal = default_model()
+        return self._refusal
+
+    def decide(self, question: str, hits: list[Hit], ranked: list[Candidate] | None = None) -> tuple[bool, dict]:
+        """(refuse?, notes): the calibrated refusal decision on these paragraphs (``refusal``)."""
+        from ..refusal import Signals
+
+        ranked = self.candidates(question, hits) if ranked is None else ranked
+        signals = Signals.of(question, hits, ranked[0] if ranked else None)
+        p = self.refusal.p_answerable(signals)
+        notes = {"best_score": ranked[0].score if ranked else 0.0, "p_answerable": round(p, 4), "signals": signals.to_json()}
+        return (not ranked or self.refusal.refuses(signals)), notes
+
     def generate(self, question: str, hits: list[Hit], as_of: date | None = None, on_text=None) -> Draft:
         ranked = self.candidates(question, hits)
-        if not ranked or ranked[0].score < self.settings.min_support:
-            best = ranked[0].score if ranked else 0.0
-            return Draft(refused=True, notes={"best_score": best})
+        refuse, notes = self.decide(question, hits, ranked)
+        if refuse:
+            return Draft(refused=True, notes=notes)
         best = ranked[0]
         chosen = [best]
         covered = set(best.matched)
@@ -205,7 +221,7 @@ class ExtractiveGenerator(Generator):
         sentences = tuple(DraftSentence(c.text, (c.hit,)) for c in chosen)
         if on_text is not None:
             on_text(" ".join(s.text for s in sentences))
-        return Draft(sentences=sentences, notes={"best_score": best.score})
+        return Draft(sentences=sentences, notes=notes)
 
 
 def _rarity(q_terms: set[str], docs: list[set[str]]) -> dict[str, float]:
