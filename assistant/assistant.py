@@ -93,6 +93,14 @@ class Assistant:
             self.index.reset()
         return run_ingest(paths, self.index, self.embedder, prune=prune, progress=progress, refresh=refresh)
 
+    def warm_up(self) -> None:
+        """Load what the first question needs ahead of it: the embedder, the index's parts and the
+        generator's model (the chat UI does this while it starts, and says so on screen)."""
+        self.embedder.embed_query("warm up")
+        self.index.refresh()
+        self.index.warm()
+        self.generator.warm()
+
     def check(self, deep: bool = False) -> IndexHealth:
         """Whether the catalog, the vectors and the lexical index agree (``assistant check``)."""
         return self.index.check(deep=deep)

@@ -98,6 +98,7 @@ def test_browser_asks_streams_cites_highlights_and_takes_feedback(served):
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(served["url"])
+        page.wait_for_selector("#model-status #models-ready", timeout=60_000)  # the start-up status line
         page.fill("#question textarea", "Which countries' diplomats were withdrawn from Damascus?")
         page.click("#ask")
         page.wait_for_selector(".found li", timeout=60_000)  # sources before the answer is done

@@ -28,6 +28,9 @@ class Draft:
 class Generator(ABC):
     name: str = "generator"
 
+    def warm(self) -> None:
+        """Load what the first answer needs ahead of it (a model); nothing by default."""
+
     @abstractmethod
     def generate(self, question: str, hits: list[Hit], as_of: date | None = None,
                  on_text: Callable[[str], None] | None = None) -> Draft:

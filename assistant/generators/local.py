@@ -50,6 +50,7 @@ class LocalGenerator(Generator):
         self.prompts = PromptBuilder(embedder=embedder, settings=self.settings)
         self._llm = llm
         self._lock = threading.Lock()
+        self._busy = threading.Lock()  # llama.cpp runs one completion at a time (the warm-up included)
 
     @property
     def llm(self):
@@ -58,32 +59,43 @@ class LocalGenerator(Generator):
                 self._llm = load_llama(self.settings)
             return self._llm
 
+    def warm(self) -> None:
+        """Load the model and evaluate the constant system prompt once, so the first question pays neither."""
+        system = self.prompts.messages("", [], None)[0]
+        with self._busy:
+            self.llm.create_chat_completion(messages=[system, {"role": "user", "content": "Reply with {}"}],
+                                            temperature=0.0, max_tokens=1)
+
     def messages(self, question: str, hits: list[Hit], as_of: date | None) -> list[dict]:
         return self.prompts.messages(question, hits, as_of)
 
     def rewrite(self, question: str, history) -> str:
         """A follow-up rewritten into a standalone question."""
-        out = self.llm.create_chat_completion(messages=condense_messages(question, history), temperature=0.0, max_tokens=60)
+        with self._busy:
+            out = self.llm.create_chat_completion(messages=condense_messages(question, history), temperature=0.0,
+                                                  max_tokens=60)
         return out["choices"][0]["message"]["content"].strip().splitlines()[0] if out["choices"] else question
 
     def generate(self, question: str, hits: list[Hit], as_of: date | None = None,
                  on_text: Callable[[str], None] | None = None) -> Draft:
         if not hits:
             return Draft(refused=True)
-        stream = self.llm.create_chat_completion(
-            messages=self.messages(question, hits, as_of),
-            temperature=0.0,
-            max_tokens=self.settings.max_answer_tokens,
-            response_format={"type": "json_object", "schema": ANSWER_SCHEMA},
-            stream=True,
-        )
-        watcher = SentenceStream(on_text)
-        raw = []
-        for chunk in stream:
-            delta = chunk["choices"][0].get("delta", {}).get("content") or ""
-            if delta:
-                raw.append(delta)
-                watcher.feed(delta)
+        messages = self.messages(question, hits, as_of)
+        with self._busy:
+            stream = self.llm.create_chat_completion(
+                messages=messages,
+                temperature=0.0,
+                max_tokens=self.settings.max_answer_tokens,
+                response_format={"type": "json_object", "schema": ANSWER_SCHEMA},
+                stream=True,
+            )
+            watcher = SentenceStream(on_text)
+            raw = []
+            for chunk in stream:
+                delta = chunk["choices"][0].get("delta", {}).get("content") or ""
+                if delta:
+                    raw.append(delta)
+                    watcher.feed(delta)
         return parse_answer("".join(raw), len(hits))
 
 

@@ -6,6 +6,7 @@ import json
 import logging
 import queue
 import threading
+import time
 from datetime import datetime
 from html import escape
 from pathlib import Path
@@ -30,7 +31,37 @@ EXAMPLES = [
 ]
 
 
-def build_app(assistant, corpus_dir: Path, generators: list[str]):
+class Warming:
+    """The models loading in the background while the UI starts; the page says so until they are ready."""
+
+    def __init__(self, assistant):
+        self.ready = threading.Event()
+        self.error: str = ""
+        self.started = time.monotonic()
+        self.seconds = 0.0
+
+        def run():
+            try:
+                assistant.warm_up()
+            except Exception as exc:  # shown on the page; the first question then reports it too
+                log.exception("warming up failed")
+                self.error = str(exc)
+            finally:
+                self.seconds = time.monotonic() - self.started
+                self.ready.set()
+
+        threading.Thread(target=run, name="warm-up", daemon=True).start()
+
+    def status(self) -> str:
+        if not self.ready.is_set():
+            return (f"<div class='warming'>Loading the models ({time.monotonic() - self.started:.0f} s)… You can type a "
+                    "question already; its answer starts as soon as they are ready.</div>")
+        if self.error:
+            return f"<div class='refusal'>The models could not be loaded: {escape(self.error)}</div>"
+        return f"<div class='meta' id='models-ready'>Models ready (loaded in {self.seconds:.0f} s).</div>"
+
+
+def build_app(assistant, corpus_dir: Path, generators: list[str], warming: Warming | None = None):
     feedback_path = Path(assistant.settings.data_dir) / "feedback.jsonl"
 
     def outlets() -> list[str]:
@@ -155,6 +186,15 @@ def build_app(assistant, corpus_dir: Path, generators: list[str]):
     with gr.Blocks(title="News assistant") as app:
         gr.Markdown("## News assistant\nAsk about the articles in the corpus. Every sentence cites its paragraph: "
                     "click a marker to read it in its article.")
+        if warming is not None:
+            status_line = gr.HTML(warming.status(), elem_id="model-status")
+            timer = gr.Timer(1.0, active=not warming.ready.is_set())
+
+            def poll():
+                done = warming.ready.is_set()
+                return warming.status(), gr.Timer(active=not done)
+
+            timer.tick(poll, None, [status_line, timer], api_visibility="private")
         state = gr.State({"turns": [], "by_message": {}})
         with gr.Tab("Ask"):
             with gr.Row():
@@ -204,7 +244,7 @@ def launch(assistant, *, host: str = "127.0.0.1", port: int = 7860, auth: tuple[
     if host not in {"127.0.0.1", "localhost", "::1"} and auth is None:
         raise ValueError(f"binding {host} exposes the assistant to the network; give --auth USER:PASS or --auth-file FILE")
     names = generators or list(dict.fromkeys([assistant.settings.generator, "extractive", "local"]))
-    app = build_app(assistant, corpus_dir, names)
+    app = build_app(assistant, corpus_dir, names, Warming(assistant))
     app.queue(default_concurrency_limit=1)
     app.launch(server_name=host, server_port=port, auth=auth, share=False, prevent_thread_lock=not block,
                css=render.CSS, js=render.CLICK_JS, inbrowser=False, show_error=True,

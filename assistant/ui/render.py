@@ -115,6 +115,7 @@ CSS = """
 .reader .pn { color: #999; font-size: 0.8em; margin-right: 4px; }
 .hidden-control { display: none !important; }
 .streaming { color: #555; }
+.warming { border-left: 4px solid #1d4ed8; background: #eff6ff; padding: 6px 10px; color: #1e3a8a; }
 .streaming .checking { display: block; font-size: 0.8em; color: #888; font-style: italic; margin-top: 4px; }
 """
 
