@@ -170,9 +170,9 @@ class Index:
                     self._lexical_behind = False
                 else:
                     self._lexical_behind = not self._repair_lexical_if_free()
-            if self._vectors_stale and self._vectors is not None and (
+            if self._vectors_stale and self._vectors is not None and not self._write_lock.locked() and (
                 time.monotonic() - self._vectors_refreshed >= self.settings.refresh_seconds
-            ):
+            ):  # (never while this process writes: the writer uses the same client)
                 self._vectors.refresh()
                 self._vectors_refreshed = time.monotonic()
                 self._vectors_stale = False
