@@ -211,11 +211,7 @@ class Catalog:
 
     def summaries(self, limit: int | None = None) -> list[ArticleSummary]:
         """Articles newest first, without bodies, with their paragraph counts."""
-        sql = (
-            "SELECT a.id, a.title, a.outlet, a.published, a.url, a.source, "
-            "(SELECT COUNT(*) FROM paragraphs p WHERE p.article_row = a.row) "
-            "FROM articles a ORDER BY a.published DESC, a.id"
-        )
+        sql = "SELECT id, title, outlet, published, url, source, paragraphs FROM articles ORDER BY published DESC, id"
         args: tuple = ()
         if limit is not None:
             sql += " LIMIT ?"
