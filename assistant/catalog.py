@@ -17,7 +17,7 @@ import json
 import sqlite3
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -26,7 +26,7 @@ import numpy as np
 
 from .types import Article, Paragraph
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -39,14 +39,19 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS paragraphs (
     id TEXT PRIMARY KEY, article_row INTEGER NOT NULL,
     n INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    hash TEXT NOT NULL, tokens INTEGER NOT NULL, windows INTEGER NOT NULL, text TEXT NOT NULL
+    hash TEXT NOT NULL, tokens INTEGER NOT NULL, windows INTEGER NOT NULL, text TEXT NOT NULL,
+    copy_group TEXT NOT NULL DEFAULT '', minhash BLOB
 );
 CREATE INDEX IF NOT EXISTS paragraphs_article ON paragraphs(article_row);
+CREATE INDEX IF NOT EXISTS paragraphs_copy_group ON paragraphs(copy_group);
 CREATE INDEX IF NOT EXISTS articles_filter ON articles(row, id, day, outlet, paragraphs);
 CREATE TABLE IF NOT EXISTS article_vectors (
     article_row INTEGER PRIMARY KEY, owners BLOB NOT NULL, vectors BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS pending (record_id TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS copy_bands (key INTEGER NOT NULL, paragraph_id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS copy_bands_key ON copy_bands(key);
+CREATE INDEX IF NOT EXISTS copy_bands_paragraph ON copy_bands(paragraph_id);
 CREATE TABLE IF NOT EXISTS changes (generation INTEGER NOT NULL, article_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS web_state (
     url TEXT PRIMARY KEY, kind TEXT NOT NULL, etag TEXT NOT NULL, last_modified TEXT NOT NULL, fetched TEXT NOT NULL
@@ -75,6 +80,11 @@ class StoredParagraph:
     windows: int = 1
     url: str = ""
     source: str = ""
+    copy_group: str = ""  # paragraphs of one group are copies of one text (``copies``); "" alone
+
+    @property
+    def story(self) -> str:
+        return self.copy_group or self.id
 
 
 @dataclass(frozen=True)
@@ -124,6 +134,7 @@ class ArticleWrite:
     paragraphs: list[Paragraph]
     windows: list[int]  # per paragraph
     vectors: np.ndarray  # sum(windows) rows, paragraphs in order
+    signatures: list = field(default_factory=list)  # per paragraph: its MinHash (``copies``) or None
 
 
 def body_hash(article: Article) -> str:
@@ -144,6 +155,9 @@ class Catalog:
                 found = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
                 if found is not None and found[0] == "2":
                     self._migrate_from_2()
+                    found = ("3",)
+                if found is not None and found[0] == "3":
+                    self._migrate_from_3()
                     found = (SCHEMA_VERSION,)
                 if found is None or found[0] != SCHEMA_VERSION:
                     raise CatalogError(
@@ -170,6 +184,13 @@ class Catalog:
             self._db.execute(
                 "UPDATE articles SET paragraphs = (SELECT COUNT(*) FROM paragraphs p WHERE p.article_row = articles.row)"
             )
+            self._db.execute("UPDATE meta SET value = '3' WHERE key = 'schema'")
+
+    def _migrate_from_3(self) -> None:
+        """Schema 3 had no copy groups: paragraphs indexed before are grouped when their articles change."""
+        with self._db:
+            self._db.execute("ALTER TABLE paragraphs ADD COLUMN copy_group TEXT NOT NULL DEFAULT ''")
+            self._db.execute("ALTER TABLE paragraphs ADD COLUMN minhash BLOB")
             self._db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
 
     def _rows(self, sql: str, args: tuple = ()) -> list[tuple]:
@@ -258,6 +279,18 @@ class Catalog:
                 found[p.id] = p
         return [found[i] for i in ids if i in found]
 
+    def copies_of(self, groups: list[str]) -> dict[str, list[tuple[str, str]]]:
+        """group -> [(paragraph id, outlet)] of every paragraph in these copy groups."""
+        out: dict[str, list[tuple[str, str]]] = {}
+        if groups:
+            for grp, pid, outlet in self._rows(
+                "SELECT p.copy_group, p.id, a.outlet FROM paragraphs p JOIN articles a ON a.row = p.article_row "
+                "WHERE p.copy_group IN (SELECT value FROM json_each(?)) ORDER BY a.published, p.id",
+                (json.dumps(sorted(set(groups))),),
+            ):
+                out.setdefault(grp, []).append((pid, outlet))
+        return out
+
     def article_paragraphs(self, article_id: str) -> list[StoredParagraph]:
         return self._paragraphs("WHERE a.id = ?", (article_id,))
 
@@ -280,11 +313,12 @@ class Catalog:
     def _paragraphs(self, where: str, args: tuple) -> list[StoredParagraph]:
         sql = (
             'SELECT p.id, a.id, p.n, p.start, p."end", p.text, a.title, a.outlet, a.published, p.hash, p.windows, '
-            f"a.url, a.source FROM paragraphs p JOIN articles a ON a.row = p.article_row {where} "
+            f"a.url, a.source, p.copy_group FROM paragraphs p JOIN articles a ON a.row = p.article_row {where} "
             "ORDER BY a.published, a.id, p.n"
         )
         return [
-            StoredParagraph(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], date.fromisoformat(r[8]), r[9], r[10], r[11], r[12])
+            StoredParagraph(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], date.fromisoformat(r[8]), r[9], r[10],
+                            r[11], r[12], r[13])
             for r in self._rows(sql, args)
         ]
 
@@ -435,11 +469,18 @@ class Catalog:
                      a.source, a.body, body_hash(a), gen, len(w.paragraphs)),
                 )
                 row = db.execute("SELECT row FROM articles WHERE id = ?", (a.id,)).fetchone()[0]
+                db.execute("DELETE FROM copy_bands WHERE paragraph_id IN (SELECT id FROM paragraphs WHERE article_row = ?)",
+                           (row,))
                 db.execute("DELETE FROM paragraphs WHERE article_row = ?", (row,))
+                sigs = w.signatures or [None] * len(w.paragraphs)
+                groups, bands = _copy_groups(db, row, w.paragraphs, sigs)
                 db.executemany(
-                    "INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(p.id, row, p.index, p.start, p.end, p.hash, p.tokens, n, p.text) for p, n in zip(w.paragraphs, w.windows)],
+                    "INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(p.id, row, p.index, p.start, p.end, p.hash, p.tokens, n, p.text, g,
+                      None if sig is None else sig.tobytes())
+                     for p, n, g, sig in zip(w.paragraphs, w.windows, groups, sigs)],
                 )
+                db.executemany("INSERT INTO copy_bands VALUES (?, ?)", bands)
                 owners = np.repeat(np.array([p.index for p in w.paragraphs], dtype=np.int32), w.windows)
                 db.execute(
                     "INSERT OR REPLACE INTO article_vectors VALUES (?, ?, ?)",
@@ -454,6 +495,8 @@ class Catalog:
                 row = db.execute("SELECT row FROM articles WHERE id = ?", (aid,)).fetchone()
                 if row is None:
                     continue
+                db.execute("DELETE FROM copy_bands WHERE paragraph_id IN (SELECT id FROM paragraphs WHERE article_row = ?)",
+                           (row[0],))
                 db.execute("DELETE FROM paragraphs WHERE article_row = ?", (row[0],))
                 db.execute("DELETE FROM article_vectors WHERE article_row = ?", (row[0],))
                 db.execute("DELETE FROM articles WHERE row = ?", (row[0],))
@@ -461,7 +504,7 @@ class Catalog:
 
     def clear(self) -> int:
         with self._write() as (db, gen):
-            for table in ("paragraphs", "article_vectors", "articles", "pending", "changes", "web_state"):
+            for table in ("paragraphs", "article_vectors", "articles", "pending", "changes", "web_state", "copy_bands"):
                 db.execute(f"DELETE FROM {table}")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('changes_from', ?)", (str(gen),))
             return gen
@@ -471,6 +514,30 @@ class Catalog:
         with self._lock, self._db:
             self._db.execute("DELETE FROM changes WHERE generation <= ?", (upto,))
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('changes_from', ?)", (str(upto),))
+
+
+def _copy_groups(db, row: int, paragraphs: list[Paragraph], sigs: list) -> tuple[list[str], list[tuple[int, str]]]:
+    """Each paragraph's copy group (that of its closest copy in another article, else its own id) and
+    its band rows; looked up inside the writing transaction, so the grouping is incremental."""
+    from .copies import SAME_TEXT, band_keys, similarity
+
+    groups, bands = [], []
+    for p, sig in zip(paragraphs, sigs):
+        group = p.id
+        if sig is not None:
+            keys = band_keys(sig)
+            found = db.execute(
+                "SELECT DISTINCT q.minhash, q.copy_group, q.id FROM copy_bands b JOIN paragraphs q ON q.id = b.paragraph_id "
+                "WHERE b.key IN (SELECT value FROM json_each(?)) AND q.article_row != ?",
+                (json.dumps(keys), row),
+            ).fetchall()
+            scored = [(similarity(sig, np.frombuffer(mh, dtype=np.uint32)), grp or qid) for mh, grp, qid in found if mh]
+            best = max(scored, default=(0.0, ""))
+            if best[0] >= SAME_TEXT:
+                group = best[1]
+            bands.extend((k, p.id) for k in keys)
+        groups.append(group)
+    return groups, bands
 
 
 def record_ids(paragraph_id: str, windows: int) -> list[str]:

@@ -22,6 +22,7 @@ from typing import Iterable
 import numpy as np
 
 from .catalog import ArticleWrite, IndexedArticle, body_hash
+from .copies import signature
 from .embedder import Embedder
 from .index import Index, IndexWriter
 from .loaders import Limits, Loaded, load_paths
@@ -285,7 +286,8 @@ def _vectors_for(batch: list[_Plan], w: IndexWriter, embedder: Embedder, report:
     writes = []
     for plan, mine in zip(batch, have):
         per = [mine[j] for j in range(len(plan.paragraphs))]
-        writes.append(ArticleWrite(plan.article, plan.paragraphs, [len(v) for v in per], np.concatenate(per)))
+        writes.append(ArticleWrite(plan.article, plan.paragraphs, [len(v) for v in per], np.concatenate(per),
+                                   [signature(p.text) for p in plan.paragraphs]))
     return writes
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from .embedder import Embedder
 from .filters import Filters
+from .catalog import StoredParagraph
 from .index import Index
 from .settings import Settings
 from .types import Hit
@@ -65,24 +66,34 @@ class Retriever:
             if pid not in scores:
                 scores[pid] = 1.0 / (self.settings.rrf_k + n)
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-        hits: list[Hit] = []
+        chosen: list[tuple[StoredParagraph, float]] = []
+        stories: set[str] = set()
         # Text comes from the catalog for the best few only; a candidate it no longer holds is never cited.
+        # Copies of one text (wire copy in several outlets) count once: the best-ranked stands for them.
         for start in range(0, len(ranked), max(k * 2, 10)):
             window = ranked[start : start + max(k * 2, 10)]
             found = {p.id: p for p in self.index.paragraphs([pid for pid, _ in window])}
             for pid, score in window:
                 p = found.get(pid)
-                if p is None or not filters.allows(p.published, p.outlet):
+                if p is None or not filters.allows(p.published, p.outlet) or p.story in stories:
                     continue
-                hits.append(
-                    Hit(
-                        paragraph_id=p.id, article_id=p.article_id, title=p.title, outlet=p.outlet,
-                        published=p.published, text=p.text, start=p.start, end=p.end, score=score,
-                        dense_rank=dense_rank.get(pid), bm25_rank=bm25_rank.get(pid), url=p.url, source=p.source,
-                    )
-                )
-                if len(hits) >= k:
-                    return hits
+                stories.add(p.story)
+                chosen.append((p, score))
+                if len(chosen) >= k:
+                    break
+            if len(chosen) >= k:
+                break
+        copies = self.index.catalog.copies_of([p.copy_group for p, _ in chosen if p.copy_group])
+        hits = []
+        for p, score in chosen:
+            others = [(pid, outlet) for pid, outlet in copies.get(p.copy_group, []) if pid != p.id]
+            hits.append(Hit(
+                paragraph_id=p.id, article_id=p.article_id, title=p.title, outlet=p.outlet,
+                published=p.published, text=p.text, start=p.start, end=p.end, score=score,
+                dense_rank=dense_rank.get(p.id), bm25_rank=bm25_rank.get(p.id), url=p.url, source=p.source,
+                copies=tuple(pid for pid, _ in others),
+                also_in=tuple(dict.fromkeys(o for _, o in others if o != p.outlet)),
+            ))
         return hits
 
 

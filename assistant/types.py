@@ -51,6 +51,8 @@ class Hit:
     bm25_rank: int | None = None
     url: str = ""  # the article's address, when it has one
     source: str = ""  # the file it was loaded from
+    copies: tuple[str, ...] = ()  # near-identical paragraphs elsewhere (wire copy), shown as this one
+    also_in: tuple[str, ...] = ()  # their outlets
 
 
 @dataclass(frozen=True)
@@ -63,10 +65,12 @@ class Citation:
     quote: str  # the cited paragraph, word for word
     start: int
     end: int
+    also_in: tuple[str, ...] = ()  # outlets that ran a copy of this paragraph
 
     @classmethod
     def from_hit(cls, hit: Hit) -> "Citation":
         return cls(
+            also_in=hit.also_in,
             paragraph_id=hit.paragraph_id,
             article_id=hit.article_id,
             title=hit.title,

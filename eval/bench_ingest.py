@@ -26,7 +26,7 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assistant import Assistant, Settings  # noqa: E402
-from assistant.evaluation.metrics import retrieval_scores  # noqa: E402
+from assistant.evaluation.metrics import ranked_ids, retrieval_scores  # noqa: E402
 from assistant.evaluation.questions import load_questions  # noqa: E402
 
 DEFAULT_BENCH = Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "realtimeqa"
@@ -92,11 +92,14 @@ def latency_and_retrieval(a, args, rows) -> None:
     print(f"\nretrieval on {len(answerable)} answerable dev questions (as of each question_date):")
     print(f"{'mode':8} {'R@1':>6} {'R@3':>6} {'R@5':>6} {'R@10':>6} {'MRR@10':>7}")
     for mode in ("hybrid", "dense", "bm25"):
-        ranked = [
-            [h.paragraph_id for h in a.search(q.question, 10, as_of=q.as_of, mode=mode)] for q in answerable
-        ]
+        ranked = [ranked_ids(a.search(q.question, 10, as_of=q.as_of, mode=mode), q.gold_paragraphs) for q in answerable]
         s = retrieval_scores(ranked, [q.gold_paragraphs for q in answerable])
         print(f"{mode:8} {s['recall@1']:6.3f} {s['recall@3']:6.3f} {s['recall@5']:6.3f} {s['recall@10']:6.3f} {s['mrr@10']:7.3f}")
+    copied = a.catalog._rows("SELECT COUNT(*) FROM paragraphs WHERE copy_group != '' AND copy_group != id")[0][0]
+    folded = [sum(len(h.copies) for h in a.search(q.question, 5, as_of=q.as_of)) for q in answerable]
+    print(f"copies of one text: {copied} paragraphs are copies of another article's paragraph; in the hybrid "
+          f"top 5, {sum(1 for f in folded if f)} of {len(folded)} questions had copies folded into a hit "
+          f"({sum(folded)} copies that would otherwise have taken places in a top 5 with a text already there)")
 
 
 if __name__ == "__main__":

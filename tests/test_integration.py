@@ -69,7 +69,8 @@ def test_cli_ingest_and_ask_json_on_corpus(tmp_path):
     assert set(got) == {"answer", "refused", "as_of", "citations"}
     assert not got["refused"] and "645/646" in got["answer"]
     assert got["citations"][0]["paragraph_id"] == f"{SEED}#p7"
-    assert set(got["citations"][0]) == {"paragraph_id", "article_id", "title", "outlet", "published", "quote", "start", "end"}
+    assert set(got["citations"][0]) == {"paragraph_id", "article_id", "title", "outlet", "published", "quote", "start", "end",
+                                        "also_in"}
     text = _cli("ask", "Which train service between North Korea and Russia will resume?", data_dir=tmp_path).stdout
     assert "[1]" in text and "Sources:" in text and f"{SEED}#p7" in text
     # as-of before the article was published: nothing to cite

@@ -38,6 +38,14 @@ def test_answer_markers_link_to_their_paragraphs_and_text_is_escaped():
     assert 'class="sources"' in html and "Title &lt;b&gt;" in html
 
 
+def test_sources_list_the_other_outlets_of_a_copied_paragraph():
+    from dataclasses import replace
+
+    hit = replace(_hit(1, "Wire text."), also_in=("Coast Courier", "Norvale Post"))
+    ans = build_answer(Draft(sentences=(DraftSentence("Wire text.", (0,)),)), [hit], None)
+    assert "also in: Coast Courier, Norvale Post" in render.sources_html(ans)
+
+
 def test_refusal_looks_different_and_says_what_is_covered():
     html = render.answer_html(refusal(None), [_hit(1), _hit(2)])
     assert 'class="refusal"' in html and "does not say" in html and "What the corpus does cover" in html

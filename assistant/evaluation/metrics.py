@@ -9,6 +9,17 @@ from typing import Sequence
 KS = (1, 3, 5, 10)
 
 
+def ranked_ids(hits, gold: Sequence[str] = ()) -> list[str]:
+    """Paragraph ids of ranked hits; a hit standing for copies of a text (``Hit.copies``) counts as the
+    gold paragraph when one of its copies is gold (the same words in another outlet)."""
+    gold = set(gold)
+    out = []
+    for h in hits:
+        found = [c for c in getattr(h, "copies", ()) if c in gold]
+        out.append(found[0] if h.paragraph_id not in gold and found else h.paragraph_id)
+    return out
+
+
 def retrieval_scores(ranked: Sequence[Sequence[str]], gold: Sequence[Sequence[str]], ks=KS) -> dict[str, float]:
     """recall@k (any gold paragraph in the top k) and MRR@10, averaged over questions with gold."""
     pairs = [(r, set(g)) for r, g in zip(ranked, gold) if g]

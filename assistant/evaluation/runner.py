@@ -11,7 +11,7 @@ from datetime import date as _date
 
 from ..support import SupportChecker, _norm_quote, quoted_spans, source_label
 from ..types import Answer, Hit
-from .metrics import fact_present, retrieval_scores
+from .metrics import fact_present, ranked_ids, retrieval_scores
 from .questions import EvalQuestion
 
 SYSTEMS = {"ours": "hybrid", "dense-only": "dense", "bm25-only": "bm25"}
@@ -76,7 +76,7 @@ def run_questions(assistant, questions: list[EvalQuestion], mode: str = "hybrid"
 
         answer, hits = assistant.answer(q.question, as_of=q.as_of, mode=mode, on_text=on_text)
         seconds = time.perf_counter() - t
-        ranked = [h.paragraph_id for h in assistant.search(q.question, 10, as_of=q.as_of, mode=mode)]
+        ranked = ranked_ids(assistant.search(q.question, 10, as_of=q.as_of, mode=mode), q.gold_paragraphs)
         result = score_answer(q, answer, hits, ranked, seconds, checker)
         if judge is not None and (not judge_sample or len(out) < judge_sample):
             judge_answer(result, answer, judge)

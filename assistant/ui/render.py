@@ -53,10 +53,11 @@ def sources_html(answer: Answer) -> str:
     items = []
     for n, c in enumerate(answer.citations, 1):
         quote = c.quote if len(c.quote) <= 420 else c.quote[:400].rsplit(" ", 1)[0] + " …"
+        also = f'<div class="meta also">also in: {escape(", ".join(c.also_in))}</div>' if c.also_in else ""
         items.append(
             f'<li class="source"><div>{cite_link(n, c.paragraph_id)} <strong>{escape(c.title)}</strong> '
             f'<span class="meta">{escape(c.outlet)}, {escape(c.published)} · {escape(c.paragraph_id)}</span></div>'
-            f'<blockquote>{escape(quote)}</blockquote></li>'
+            f'{also}<blockquote>{escape(quote)}</blockquote></li>'
         )
     return f'<ol class="sources">{"".join(items)}</ol>'
 
