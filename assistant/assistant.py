@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .catalog import Catalog
+from .chain_state import AskRequest, Listener
 from .conversation import Turn
 from .embedder import Embedder, make_embedder
 from .filters import Filters
@@ -160,11 +161,10 @@ class Assistant:
         history = list(history or [])
         standalone = self.condense(question.strip(), history, generator)
         include = tuple(c.paragraph_id for c in history[-1].answer.citations) if history else ()
-        out = self.chain(generator).invoke(
-            {"question": standalone, "k": k, "filters": Filters.from_values(as_of, outlets, since, until), "mode": mode,
-             "include": include, "on_text": on_text, "on_hits": on_hits}
-        )
-        return out["answer"], out["hits"]
+        request = AskRequest(standalone, Filters.from_values(as_of, outlets, since, until), k, mode, include,
+                             Listener(on_hits=on_hits, on_text=on_text))
+        out = self.chain(generator).invoke(request)
+        return out.answer, out.hits
 
     def condense(self, question: str, history: list[Turn], generator: str | None = None) -> str:
         """A follow-up rewritten into a standalone question (by the chat model when there is one)."""

@@ -32,7 +32,14 @@ from typing import Iterator
 
 import numpy as np
 
-from .catalog import ArticleWrite, Catalog, IndexedArticle, StoredParagraph, record_ids, split_record_id
+from .catalog import (
+    ArticleWrite,
+    Catalog,
+    IndexedArticle,
+    StoredParagraph,
+    record_ids,
+    split_record_id,
+)
 from .filters import ArticleTable, Filters
 from .lexical import LexicalDoc, LexicalIndex
 from .settings import Settings

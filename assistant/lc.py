@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
@@ -12,6 +11,7 @@ from langchain_core.retrievers import BaseRetriever
 from langchain_core.runnables import Runnable, RunnableLambda
 from pydantic import ConfigDict
 
+from .chain_state import AskRequest, ChainState
 from .citations import build_answer
 from .generators.base import Draft, Generator
 from .retrieval import Filters, Retriever
@@ -56,52 +56,47 @@ class ParagraphRetriever(BaseRetriever):
 
 
 def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fallback: Generator | None = None) -> Runnable:
-    """retrieve -> generate -> verify -> check citations, as a runnable.
+    """retrieve -> generate -> verify -> check citations, as a runnable over a typed state.
 
-    Input: ``{"question": str, "k": int, "filters": Filters, "mode": str, "include": tuple[str, ...],
-    "on_text": callable | None}``. Output: ``{"answer": Answer, "hits": list[Hit]}``.
+    Input: an ``AskRequest``; output: the final ``ChainState`` (its ``answer`` and ``hits``).
     When the verifier leaves nothing supported, the ``fallback`` generator (extractive) answers
     instead, and it may refuse; ``Answer.generator`` and ``Answer.verification`` say what happened.
     """
 
-    def retrieve(inp: dict) -> dict:
-        hits = retriever.search(
-            inp["question"], inp.get("k"), inp.get("filters", Filters()),
-            mode=inp.get("mode", "hybrid"), include=inp.get("include", ()),
-        )
-        if inp.get("on_hits"):
-            inp["on_hits"](hits)
-        return {**inp, "hits": hits}
+    def retrieve(request: AskRequest) -> ChainState:
+        hits = retriever.search(request.question, request.k, request.filters, mode=request.mode,
+                                include=request.include)
+        request.listener.hits(hits)
+        return ChainState(request, hits=hits)
 
-    def generate(inp: dict) -> dict:
-        as_of = inp.get("filters", Filters()).as_of
+    def generate(state: ChainState) -> ChainState:
+        as_of = state.request.filters.as_of
         if fallback is not None and fallback is not generator and hasattr(fallback, "decide"):
             # One calibrated decision whoever writes: when the paragraphs do not answer, no model is asked.
-            refuse, notes = fallback.decide(inp["question"], inp["hits"])
+            refuse, notes = fallback.decide(state.question, state.hits)
             if refuse:
-                return {**inp, "draft": Draft(refused=True, notes=notes)}
-        draft = generator.generate(inp["question"], inp["hits"], as_of, on_text=inp.get("on_text"))
-        return {**inp, "draft": draft}
+                return state.evolve(draft=Draft(refused=True, notes=notes))
+        draft = generator.generate(state.question, state.hits, as_of, on_text=state.request.listener.on_text)
+        return state.evolve(draft=draft)
 
-    def verify(inp: dict) -> dict:
+    def verify(state: ChainState) -> ChainState:
         if verifier is None:
-            return {**inp, "verification": None, "writer": generator.name}
+            return state.evolve(writer=generator.name)
         extractive = generator.name == "extractive"
-        draft, verification = verifier.verify(inp["question"], inp["draft"], inp["hits"], strict=not extractive,
+        draft, verification = verifier.verify(state.question, state.draft, state.hits, strict=not extractive,
                                               decided=extractive)
         writer = generator.name
-        if draft.refused and fallback is not None and fallback is not generator and not inp["draft"].refused:
-            as_of = inp.get("filters", Filters()).as_of
-            backup = fallback.generate(inp["question"], inp["hits"], as_of)
-            draft, _ = verifier.verify(inp["question"], backup, inp["hits"], strict=False, decided=True)
+        if draft.refused and fallback is not None and fallback is not generator and not state.draft.refused:
+            backup = fallback.generate(state.question, state.hits, state.request.filters.as_of)
+            draft, _ = verifier.verify(state.question, backup, state.hits, strict=False, decided=True)
             writer = fallback.name
             verification = replace(verification, fallback=fallback.name if not draft.refused else "refused")
-        return {**inp, "draft": draft, "verification": verification, "writer": writer}
+        return state.evolve(draft=draft, verification=verification, writer=writer)
 
-    def check(inp: dict) -> dict:
-        as_of: date | None = inp.get("filters", Filters()).as_of
-        answer = build_answer(inp["draft"], inp["hits"], as_of, verification=inp["verification"], generator=inp["writer"])
-        return {"answer": answer, "hits": inp["hits"]}
+    def check(state: ChainState) -> ChainState:
+        answer = build_answer(state.draft, state.hits, state.request.filters.as_of,
+                              verification=state.verification, generator=state.writer)
+        return state.evolve(answer=answer)
 
     return (
         RunnableLambda(retrieve).with_config(run_name="retrieve")

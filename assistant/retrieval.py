@@ -8,9 +8,10 @@ published shortly before the as-of date get a small, decaying boost (a setting).
 from __future__ import annotations
 
 import logging
+
+from .catalog import StoredParagraph
 from .embedder import Embedder
 from .filters import Filters
-from .catalog import StoredParagraph
 from .index import Index
 from .settings import Settings
 from .types import Hit

@@ -49,7 +49,10 @@ def _chroma_embedding_function():
         def build_from_config(config):
             return NewsAssistantEmbedding()
 
-    from chromadb.utils.embedding_functions import known_embedding_functions, register_embedding_function
+    from chromadb.utils.embedding_functions import (
+        known_embedding_functions,
+        register_embedding_function,
+    )
 
     if NewsAssistantEmbedding.name() not in known_embedding_functions:
         register_embedding_function(NewsAssistantEmbedding)  # so Chroma can name it when reopening

@@ -13,8 +13,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from .asks import counted_thing, expected_kind, focus_term, holds_kind
 from .generators.base import Draft, DraftSentence
-from .generators.extractive import counted_thing, expected_kind, focus_term, holds_kind
 from .support import SupportChecker, Verdict, source_label
 from .text import content_terms, entity_found, key_entities
 from .types import Hit

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from .fetch import Fetcher, FetchError, FetchPolicy
-from .loaders import LoadError, Limits, Loaded, article_from_fields
+from .loaders import Limits, Loaded, LoadError, article_from_fields
 from .pages import PageError, page_fields
 from .types import Article
 

@@ -1,4 +1,5 @@
-from assistant.generators.extractive import ExtractiveGenerator, expected_kind, holds_kind
+from assistant.asks import expected_kind, holds_kind
+from assistant.generators.extractive import ExtractiveGenerator
 from assistant.prompts import CANNOT_ANSWER
 
 

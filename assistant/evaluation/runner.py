@@ -6,7 +6,6 @@ import statistics
 import sys
 import time
 from dataclasses import asdict, dataclass, field
-
 from datetime import date as _date
 
 from ..support import SupportChecker, _norm_quote, quoted_spans, source_label

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import gradio as gr  # this module is imported only to serve the UI
 
-from ..conversation import Turn
 from .. import uploads
-from ..web import is_url
+from ..conversation import Turn
 from ..loaders import SUFFIXES
+from ..web import is_url
 from . import render
 
 log = logging.getLogger(__name__)

@@ -1,0 +1,54 @@
+"""What the answer chain carries from step to step: one small typed state, not a dict.
+
+``AskRequest`` is what a caller asks; ``ChainState`` adds what each step found
+(retrieve: ``hits``; generate: ``draft``; verify: ``verification`` and ``writer``;
+check citations: ``answer``). Steps return a new state with ``evolve``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Callable
+
+from .filters import Filters
+from .generators.base import Draft
+from .types import Answer, Hit
+
+
+@dataclass(frozen=True)
+class Listener:
+    """Who hears the answer as it is made (the chat UI): the paragraphs once found, the text as written."""
+
+    on_hits: Callable[[list[Hit]], None] | None = None
+    on_text: Callable[[str], None] | None = None
+
+    def hits(self, hits: list[Hit]) -> None:
+        if self.on_hits is not None:
+            self.on_hits(hits)
+
+
+@dataclass(frozen=True)
+class AskRequest:
+    question: str
+    filters: Filters = Filters()
+    k: int | None = None
+    mode: str = "hybrid"
+    include: tuple[str, ...] = ()  # paragraphs cited in the last turn stay candidates
+    listener: Listener = Listener()
+
+
+@dataclass(frozen=True)
+class ChainState:
+    request: AskRequest
+    hits: list[Hit] = field(default_factory=list)
+    draft: Draft | None = None
+    verification: object = None  # verify.Verification
+    writer: str = ""  # the generator whose sentences were kept
+    answer: Answer | None = None
+
+    @property
+    def question(self) -> str:
+        return self.request.question
+
+    def evolve(self, **changes) -> "ChainState":
+        return replace(self, **changes)
