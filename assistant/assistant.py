@@ -97,7 +97,10 @@ class Assistant:
     def warm_up(self) -> None:
         """Load what the first question needs ahead of it: the embedder, the index's parts and the
         generator's model (the chat UI does this while it starts, and says so on screen)."""
+        from .dates import find_dates
+
         self.embedder.embed_query("warm up")
+        find_dates("on the 15th", date.today())  # loads spaCy's entity recogniser
         self.index.refresh()
         self.index.warm()
         self.generator.warm()
@@ -184,7 +187,8 @@ class Assistant:
         with self._lock:
             gen = self.generator if generator in (None, "", self.generator.name) else self.generator_named(generator)
             if gen.name not in self._chains:
-                self._chains[gen.name] = answer_chain(self.retriever, gen, self.verifier, self.extractive)
+                self._chains[gen.name] = answer_chain(self.retriever, gen, self.verifier, self.extractive,
+                                                       self.settings.time_slack_days)
             return self._chains[gen.name]
 
     def generator_named(self, name: str) -> Generator:

@@ -24,9 +24,9 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
-from .types import Article, Paragraph
+from .types import Article, DateMention, Paragraph
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS paragraphs (
     id TEXT PRIMARY KEY, article_row INTEGER NOT NULL,
     n INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     hash TEXT NOT NULL, tokens INTEGER NOT NULL, windows INTEGER NOT NULL, text TEXT NOT NULL,
-    copy_group TEXT NOT NULL DEFAULT '', minhash BLOB
+    copy_group TEXT NOT NULL DEFAULT '', minhash BLOB, dates TEXT
 );
 CREATE INDEX IF NOT EXISTS paragraphs_article ON paragraphs(article_row);
 CREATE INDEX IF NOT EXISTS paragraphs_copy_group ON paragraphs(copy_group);
@@ -81,6 +81,7 @@ class StoredParagraph:
     url: str = ""
     source: str = ""
     copy_group: str = ""  # paragraphs of one group are copies of one text (``copies``); "" alone
+    dates: tuple[DateMention, ...] | None = None  # resolved date expressions; None: not resolved at ingest
 
     @property
     def story(self) -> str:
@@ -135,6 +136,7 @@ class ArticleWrite:
     windows: list[int]  # per paragraph
     vectors: np.ndarray  # sum(windows) rows, paragraphs in order
     signatures: list = field(default_factory=list)  # per paragraph: its MinHash (``copies``) or None
+    dates: list = field(default_factory=list)  # per paragraph: its resolved DateMentions (``dates``) or None
 
 
 def body_hash(article: Article) -> str:
@@ -158,6 +160,9 @@ class Catalog:
                     found = ("3",)
                 if found is not None and found[0] == "3":
                     self._migrate_from_3()
+                    found = ("4",)
+                if found is not None and found[0] == "4":
+                    self._migrate_from_4()
                     found = (SCHEMA_VERSION,)
                 if found is None or found[0] != SCHEMA_VERSION:
                     raise CatalogError(
@@ -191,6 +196,12 @@ class Catalog:
         with self._db:
             self._db.execute("ALTER TABLE paragraphs ADD COLUMN copy_group TEXT NOT NULL DEFAULT ''")
             self._db.execute("ALTER TABLE paragraphs ADD COLUMN minhash BLOB")
+            self._db.execute("UPDATE meta SET value = '4' WHERE key = 'schema'")
+
+    def _migrate_from_4(self) -> None:
+        """Schema 4 had no resolved dates: NULL until an article changes; readers resolve them on the fly."""
+        with self._db:
+            self._db.execute("ALTER TABLE paragraphs ADD COLUMN dates TEXT")
             self._db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
 
     def _rows(self, sql: str, args: tuple = ()) -> list[tuple]:
@@ -313,12 +324,12 @@ class Catalog:
     def _paragraphs(self, where: str, args: tuple) -> list[StoredParagraph]:
         sql = (
             'SELECT p.id, a.id, p.n, p.start, p."end", p.text, a.title, a.outlet, a.published, p.hash, p.windows, '
-            f"a.url, a.source, p.copy_group FROM paragraphs p JOIN articles a ON a.row = p.article_row {where} "
+            f"a.url, a.source, p.copy_group, p.dates FROM paragraphs p JOIN articles a ON a.row = p.article_row {where} "
             "ORDER BY a.published, a.id, p.n"
         )
         return [
             StoredParagraph(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], date.fromisoformat(r[8]), r[9], r[10],
-                            r[11], r[12], r[13])
+                            r[11], r[12], r[13], None if r[14] is None else tuple(DateMention.from_json(d) for d in json.loads(r[14])))
             for r in self._rows(sql, args)
         ]
 
@@ -473,12 +484,14 @@ class Catalog:
                            (row,))
                 db.execute("DELETE FROM paragraphs WHERE article_row = ?", (row,))
                 sigs = w.signatures or [None] * len(w.paragraphs)
+                dates = w.dates or [None] * len(w.paragraphs)
                 groups, bands = _copy_groups(db, row, w.paragraphs, sigs)
                 db.executemany(
-                    "INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [(p.id, row, p.index, p.start, p.end, p.hash, p.tokens, n, p.text, g,
-                      None if sig is None else sig.tobytes())
-                     for p, n, g, sig in zip(w.paragraphs, w.windows, groups, sigs)],
+                      None if sig is None else sig.tobytes(),
+                      None if found is None else json.dumps([d.to_json() for d in found]))
+                     for p, n, g, sig, found in zip(w.paragraphs, w.windows, groups, sigs, dates)],
                 )
                 db.executemany("INSERT INTO copy_bands VALUES (?, ?)", bands)
                 owners = np.repeat(np.array([p.index for p in w.paragraphs], dtype=np.int32), w.windows)

@@ -12,7 +12,7 @@ from typing import Callable
 
 from .filters import Filters
 from .generators.base import Draft
-from .types import Answer, Hit
+from .types import Answer, DateMention, Hit
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,8 @@ class ChainState:
     verification: object = None  # verify.Verification
     writer: str = ""  # the generator whose sentences were kept
     answer: Answer | None = None
+    period: DateMention | None = None  # the relative period the question named, as read ("last week")
+    filters: Filters | None = None  # the filters retrieval used (the request's, narrowed to ``period``)
 
     @property
     def question(self) -> str:

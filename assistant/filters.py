@@ -56,6 +56,25 @@ class Filters:
         return not self.outlets or outlet.lower() in {o.lower() for o in self.outlets}
 
 
+def read_time(question: str, filters: Filters, slack_days: int) -> tuple[Filters, object]:
+    """``filters`` narrowed to the relative period the question names ("last week"), and that period
+    (a ``DateMention`` read on the as-of date, else today); unchanged when it names none or sets its own range."""
+    from datetime import timedelta
+
+    from .dates import time_asked
+
+    if slack_days < 0 or filters.since or filters.until:
+        return filters, None
+    base = filters.as_of or date.today()
+    period = time_asked(question, base)
+    if period is None:
+        return filters, None
+    until = period.last + timedelta(days=slack_days)
+    narrowed = Filters(as_of=filters.as_of, since=period.first, until=until if until < base else None,
+                       outlets=filters.outlets)
+    return narrowed, period
+
+
 def _date(value, name: str) -> date | None:
     if value is None or value == "":
         return None

@@ -23,6 +23,7 @@ import numpy as np
 
 from .catalog import ArticleWrite, IndexedArticle, body_hash
 from .copies import signature
+from .dates import find_dates_many
 from .embedder import Embedder
 from .index import Index, IndexWriter
 from .loaders import Limits, Loaded, load_paths
@@ -283,11 +284,14 @@ def _vectors_for(batch: list[_Plan], w: IndexWriter, embedder: Embedder, report:
     for (i, j), windows in out.items():
         have[i][j] = np.stack([windows[k] for k in sorted(windows)])
 
+    texts = [p.text for plan in batch for p in plan.paragraphs]
+    found = iter(find_dates_many(texts, [plan.article.published for plan in batch for _ in plan.paragraphs]))
     writes = []
     for plan, mine in zip(batch, have):
         per = [mine[j] for j in range(len(plan.paragraphs))]
         writes.append(ArticleWrite(plan.article, plan.paragraphs, [len(v) for v in per], np.concatenate(per),
-                                   [signature(p.text) for p in plan.paragraphs]))
+                                   [signature(p.text) for p in plan.paragraphs],
+                                   [next(found) for _ in plan.paragraphs]))
     return writes
 
 

@@ -13,6 +13,8 @@ from pydantic import ConfigDict
 
 from .chain_state import AskRequest, ChainState
 from .citations import build_answer
+from .dates import state_dates
+from .filters import read_time
 from .generators.base import Draft, Generator
 from .retrieval import Filters, Retriever
 from .types import Hit
@@ -55,7 +57,8 @@ class ParagraphRetriever(BaseRetriever):
         return [hit_to_document(h) for h in self.retriever.search(query, k or self.k, f)]
 
 
-def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fallback: Generator | None = None) -> Runnable:
+def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fallback: Generator | None = None,
+                 slack_days: int = 7) -> Runnable:
     """retrieve -> generate -> verify -> check citations, as a runnable over a typed state.
 
     Input: an ``AskRequest``; output: the final ``ChainState`` (its ``answer`` and ``hits``).
@@ -64,10 +67,13 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
     """
 
     def retrieve(request: AskRequest) -> ChainState:
-        hits = retriever.search(request.question, request.k, request.filters, mode=request.mode,
-                                include=request.include)
+        filters, period = read_time(request.question, request.filters, slack_days)
+        hits = retriever.search(request.question, request.k, filters, mode=request.mode, include=request.include)
+        if period is not None and not hits:  # nothing published in that period: say what there is
+            filters, period = request.filters, None
+            hits = retriever.search(request.question, request.k, filters, mode=request.mode, include=request.include)
         request.listener.hits(hits)
-        return ChainState(request, hits=hits)
+        return ChainState(request, hits=hits, period=period, filters=filters)
 
     def generate(state: ChainState) -> ChainState:
         as_of = state.request.filters.as_of
@@ -93,14 +99,27 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
             verification = replace(verification, fallback=fallback.name if not draft.refused else "refused")
         return state.evolve(draft=draft, verification=verification, writer=writer)
 
+    def resolve_dates(state: ChainState) -> ChainState:
+        """Each relative date a sentence took from its paragraph gets its absolute date beside it."""
+        if state.draft is None or state.draft.refused:
+            return state
+        sentences = tuple(
+            replace(s, text=state_dates(s.text, [m for i in s.sources if 0 <= i < len(state.hits)
+                                                 for m in state.hits[i].dates]))
+            for s in state.draft.sentences)
+        return state.evolve(draft=replace(state.draft, sentences=sentences))
+
     def check(state: ChainState) -> ChainState:
         answer = build_answer(state.draft, state.hits, state.request.filters.as_of,
                               verification=state.verification, generator=state.writer)
+        if state.period is not None:
+            answer = replace(answer, time_read=f"“{state.period.text}” read as {state.period.label}")
         return state.evolve(answer=answer)
 
     return (
         RunnableLambda(retrieve).with_config(run_name="retrieve")
         | RunnableLambda(generate).with_config(run_name="generate")
         | RunnableLambda(verify).with_config(run_name="verify")
+        | RunnableLambda(resolve_dates).with_config(run_name="resolve_dates")
         | RunnableLambda(check).with_config(run_name="check_citations")
     )

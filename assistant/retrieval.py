@@ -94,8 +94,18 @@ class Retriever:
                 dense_rank=dense_rank.get(p.id), bm25_rank=bm25_rank.get(p.id), url=p.url, source=p.source,
                 copies=tuple(pid for pid, _ in others),
                 also_in=tuple(dict.fromkeys(o for _, o in others if o != p.outlet)),
+                dates=stored_dates(p),
             ))
         return hits
+
+
+def stored_dates(p: StoredParagraph) -> tuple:
+    """The paragraph's resolved dates; those indexed before dates were stored are resolved now."""
+    if p.dates is not None:
+        return p.dates
+    from .dates import find_dates
+
+    return tuple(find_dates(p.text, p.published))
 
 
 def fuse(dense_rank: dict[str, int], bm25_rank: dict[str, int], ages: dict[str, int], settings: Settings) -> dict[str, float]:

@@ -53,13 +53,16 @@ def _numbers(text: str) -> set[str]:
     return {n.replace(",", "").rstrip(".") for n in _NUM.findall(text)}
 
 
-def source_label(title: str, published=None) -> str:
-    """What besides the paragraph a claim may draw on: the title, and the month and year of
-    publication (so "the 15th" in an article of 16 December 2024 may be written "15 December
-    2024"); never the day of publication, which is not the day of the events."""
-    if published is None:
-        return title
-    return f"{title} {published.strftime('%B')} {published.year}"
+def source_label(title: str, published=None, dates=()) -> str:
+    """What besides the paragraph a claim may draw on: the title, the month and year of
+    publication, and what the paragraph's relative dates resolve to (``dates``: its
+    ``DateMention``s), so "the 15th" in an article of 16 December 2024 may be written
+    "15 December 2024"; never the day of publication, which is not the day of the events."""
+    parts = [title]
+    if published is not None:
+        parts.append(f"{published.strftime('%B')} {published.year}")
+    parts.extend(d.label for d in dates if d.relative)
+    return " ".join(parts)
 
 
 class SupportChecker:

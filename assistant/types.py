@@ -35,6 +35,29 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class DateMention:
+    """A date expression in a paragraph (offsets in its text), resolved against the publication date."""
+
+    start: int
+    end: int
+    text: str  # as written: "the 15th", "last week"
+    first: date  # the period it names, first and last day
+    last: date
+    granularity: str  # day, week, month, year, decade
+    relative: bool  # needs the publication date to be read ("the 15th"), unlike "4 December 2024"
+    label: str = ""  # how an answer writes it: "15 December 2024"
+
+    def to_json(self) -> list:
+        return [self.start, self.end, self.text, self.first.isoformat(), self.last.isoformat(),
+                self.granularity, int(self.relative), self.label]
+
+    @classmethod
+    def from_json(cls, row: list) -> "DateMention":
+        s, e, text, first, last, gran, rel, label = row
+        return cls(s, e, text, date.fromisoformat(first), date.fromisoformat(last), gran, bool(rel), label)
+
+
+@dataclass(frozen=True)
 class Hit:
     """A retrieved paragraph with what retrieval knows about it."""
 
@@ -53,6 +76,7 @@ class Hit:
     source: str = ""  # the file it was loaded from
     copies: tuple[str, ...] = ()  # near-identical paragraphs elsewhere (wire copy), shown as this one
     also_in: tuple[str, ...] = ()  # their outlets
+    dates: tuple[DateMention, ...] = ()  # date expressions in the text, resolved
 
 
 @dataclass(frozen=True)
@@ -66,11 +90,18 @@ class Citation:
     start: int
     end: int
     also_in: tuple[str, ...] = ()  # outlets that ran a copy of this paragraph
+    dates: tuple[DateMention, ...] = ()  # date expressions in the quote, resolved
+
+    def to_json(self) -> dict:
+        return {**asdict(self), "also_in": list(self.also_in), "dates": [
+            {"text": d.text, "start": d.start, "end": d.end, "first": d.first.isoformat(), "last": d.last.isoformat(),
+             "granularity": d.granularity, "relative": d.relative, "label": d.label} for d in self.dates]}
 
     @classmethod
     def from_hit(cls, hit: Hit) -> "Citation":
         return cls(
             also_in=hit.also_in,
+            dates=hit.dates,
             paragraph_id=hit.paragraph_id,
             article_id=hit.article_id,
             title=hit.title,
@@ -99,6 +130,7 @@ class Answer:
     as_of: date | None = None
     verification: object = None  # verify.Verification: per sentence, its verdict and the signals behind it
     generator: str = ""  # who wrote it: "extractive", "local", ... (after any fallback)
+    time_read: str = ""  # how a relative period in the question was read: "“last week” read as 9–15 December 2024"
 
     def to_json(self) -> dict:
         """The shape printed by ``assistant ask --json``."""
@@ -106,7 +138,8 @@ class Answer:
             "answer": self.text,
             "refused": self.refused,
             "as_of": self.as_of.isoformat() if self.as_of else None,
-            "citations": [asdict(c) for c in self.citations],
+            "time_read": self.time_read or None,
+            "citations": [c.to_json() for c in self.citations],
         }
 
 

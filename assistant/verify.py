@@ -74,7 +74,7 @@ class Verifier:
 
     def _one(self, s: DraftSentence, hits: list[Hit]) -> tuple[DraftSentence | None, SentenceCheck]:
         cited = [i for i in dict.fromkeys(s.sources) if 0 <= i < len(hits)]
-        label = [source_label(h.title, h.published) for h in hits]
+        label = [source_label(h.title, h.published, h.dates) for h in hits]
         verdicts: dict[int, Verdict] = {i: self.checker.check(s.text, hits[i].text, label[i]) for i in cited}
         alone = [i for i in cited if verdicts[i].supported]
         if alone:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics
 import sys
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date as _date
 
 from ..support import SupportChecker, _norm_quote, quoted_spans, source_label
@@ -87,7 +87,7 @@ def run_questions(assistant, questions: list[EvalQuestion], mode: str = "hybrid"
 def score_answer(q: EvalQuestion, answer: Answer, hits: list[Hit], ranked: list[str], seconds: float,
                  checker: SupportChecker) -> QuestionResult:
     def label(c) -> str:
-        return source_label(c.title, _date.fromisoformat(c.published))
+        return source_label(c.title, _date.fromisoformat(c.published), c.dates)
 
     facts = [fact_present(answer.text, f.variants) for f in q.answer_facts] if not answer.refused else [False] * len(q.answer_facts)
     cited_text = " ".join(c.quote for c in answer.citations)
@@ -120,7 +120,7 @@ def score_answer(q: EvalQuestion, answer: Answer, hits: list[Hit], ranked: list[
         drafted_sentences=len(v.sentences) if v is not None else 0,
         id=q.id, question=q.question, answerable=q.answerable, kind=q.kind,
         as_of=q.as_of.isoformat() if q.as_of else None, answer=answer.text, refused=answer.refused,
-        citations=[asdict(c) for c in answer.citations], ranked=ranked, gold=list(q.gold_paragraphs),
+        citations=[c.to_json() for c in answer.citations], ranked=ranked, gold=list(q.gold_paragraphs),
         facts=facts, lenient=lenient, cited_hold_answer=hold, sentences=sentences, quotes=quotes, quotes_ok=quotes_ok, seconds=seconds,
     )
 

