@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from datetime import date
 
 from .generators.base import Draft
@@ -44,7 +45,7 @@ def build_answer(draft: Draft, hits: list[Hit], as_of: date | None, **extra) -> 
         if not marks:
             log.info("dropped an uncited sentence: %r", text[:80])
             continue
-        sentences.append(Sentence(text, tuple(marks)))
+        sentences.append(Sentence(text, tuple(marks), ds.attribution))
     if not sentences:
         return refusal(as_of, **extra)
     # Citations no sentence kept are not shown.
@@ -52,7 +53,13 @@ def build_answer(draft: Draft, hits: list[Hit], as_of: date | None, **extra) -> 
     if len(used) != len(citations):
         renumber = {old: new for new, old in enumerate(used, 1)}
         citations = [citations[m - 1] for m in used]
-        sentences = [Sentence(s.text, tuple(renumber[m] for m in s.citations)) for s in sentences]
+        sentences = [Sentence(s.text, tuple(renumber[m] for m in s.citations), s.attribution) for s in sentences]
+    quoted: dict[int, list[str]] = {}
+    for s in sentences:
+        if s.attribution:
+            for m in s.citations:
+                quoted.setdefault(m, []).append(s.attribution)
+    citations = [replace(c, quoted=tuple(dict.fromkeys(quoted.get(n, ())))) for n, c in enumerate(citations, 1)]
     text = " ".join(s.text + "".join(f" [{m}]" for m in s.citations) for s in sentences)
     return Answer(text=text, sentences=tuple(sentences), citations=tuple(citations), refused=False, as_of=as_of, **extra)
 

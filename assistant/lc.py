@@ -99,6 +99,24 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
             verification = replace(verification, fallback=fallback.name if not draft.refused else "refused")
         return state.evolve(draft=draft, verification=verification, writer=writer)
 
+    def attribute(state: ChainState) -> ChainState:
+        """A claim its source attributes keeps its attribution; one stated as plain fact gets it back."""
+        if state.draft is None or state.draft.refused:
+            return state
+        from .attribution import keep_attribution
+
+        sentences, repaired = [], []
+        for s in state.draft.sentences:
+            paragraphs = [state.hits[i].text for i in s.sources if 0 <= i < len(state.hits)]
+            text, source, fixed = keep_attribution(s.text, paragraphs)
+            sentences.append(replace(s, text=text, attribution=source))
+            if fixed:
+                repaired.append((s.text, text, source))
+        verification = state.verification
+        if repaired and verification is not None:
+            verification = verification.with_attributions(repaired)
+        return state.evolve(draft=replace(state.draft, sentences=tuple(sentences)), verification=verification)
+
     def resolve_dates(state: ChainState) -> ChainState:
         """Each relative date a sentence took from its paragraph gets its absolute date beside it."""
         if state.draft is None or state.draft.refused:
@@ -120,6 +138,7 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
         RunnableLambda(retrieve).with_config(run_name="retrieve")
         | RunnableLambda(generate).with_config(run_name="generate")
         | RunnableLambda(verify).with_config(run_name="verify")
+        | RunnableLambda(attribute).with_config(run_name="keep_attribution")
         | RunnableLambda(resolve_dates).with_config(run_name="resolve_dates")
         | RunnableLambda(check).with_config(run_name="check_citations")
     )

@@ -91,9 +91,10 @@ class Citation:
     end: int
     also_in: tuple[str, ...] = ()  # outlets that ran a copy of this paragraph
     dates: tuple[DateMention, ...] = ()  # date expressions in the quote, resolved
+    quoted: tuple[str, ...] = ()  # who the answer's claims from this paragraph are attributed to
 
     def to_json(self) -> dict:
-        return {**asdict(self), "also_in": list(self.also_in), "dates": [
+        return {**asdict(self), "also_in": list(self.also_in), "quoted": list(self.quoted), "dates": [
             {"text": d.text, "start": d.start, "end": d.end, "first": d.first.isoformat(), "last": d.last.isoformat(),
              "granularity": d.granularity, "relative": d.relative, "label": d.label} for d in self.dates]}
 
@@ -119,6 +120,7 @@ class Sentence:
 
     text: str
     citations: tuple[int, ...] = ()
+    attribution: str = ""  # who its source says makes the claim ("the regional health authority"), if anyone
 
 
 @dataclass(frozen=True)

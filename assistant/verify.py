@@ -11,7 +11,7 @@ thing asked for and mention the names it asks about; otherwise the answer is ref
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .asks import counted_thing, expected_kind, focus_term, holds_kind
 from .generators.base import Draft, DraftSentence
@@ -27,7 +27,7 @@ class SentenceCheck:
     """What the verifier decided about one drafted sentence, and why."""
 
     text: str
-    verdict: str  # "supported", "moved", "joint", "removed"
+    verdict: str  # "supported", "moved", "joint", "removed"; "attributed": supported, its source's attribution put back
     cited: tuple[str, ...]  # paragraph ids it cites after verification
     signals: dict = field(default_factory=dict)
 
@@ -42,6 +42,18 @@ class Verification:
     @property
     def kept(self) -> int:
         return sum(1 for s in self.sentences if s.verdict != "removed")
+
+    def with_attributions(self, repaired: list[tuple[str, str, str]]) -> "Verification":
+        """The checks of sentences that stated an attributed claim as fact, marked "attributed" (repaired)."""
+        by_text = {old: (new, source) for old, new, source in repaired}
+        out = []
+        for c in self.sentences:
+            if c.text in by_text and c.verdict != "removed":
+                new, source = by_text[c.text]
+                c = SentenceCheck(new, "attributed", c.cited, {**c.signals, "attribution_added": source,
+                                                              "was": c.text, "verdict_before": c.verdict})
+            out.append(c)
+        return replace(self, sentences=tuple(out))
 
 
 class Verifier:

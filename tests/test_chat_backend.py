@@ -66,7 +66,7 @@ def test_openai_compatible_endpoint_round_trip(server, settings, embedder, small
     ans = a.ask("How many passengers did the night ferry carry last year?", on_text=streamed.append)
     assert "".join(streamed) == "The ferry carried 118,000 passengers last year."
     assert ans.generator == "openai:tiny-model" and not ans.refused
-    assert ans.text == "The ferry carried 118,000 passengers last year (2023). [1]"  # the relative date resolved
+    assert ans.text == "According to the authority's annual report, the ferry carried 118,000 passengers last year (2023). [1]"  # the relative date resolved
     assert ans.citations[0].paragraph_id == "ferry#p2"  # the verifier kept the citation that supports it
     path, body = _Handler.requests[0]
     assert path == "/v1/chat/completions" and body["model"] == "tiny-model" and body["temperature"] == 0

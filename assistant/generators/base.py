@@ -14,6 +14,7 @@ from ..types import Hit
 class DraftSentence:
     text: str
     sources: tuple[int, ...]  # 0-based positions in the hits the generator was given
+    attribution: str = ""  # who the cited paragraph says makes this claim ("attribution" fills it in)
 
 
 @dataclass(frozen=True)
