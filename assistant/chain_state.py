@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
+from .conflicts import Disagreement
 from .filters import Filters
 from .generators.base import Draft
+from .premises import Premise
 from .types import Answer, DateMention, Hit
 
 
@@ -47,6 +49,8 @@ class ChainState:
     answer: Answer | None = None
     period: DateMention | None = None  # the relative period the question named, as read ("last week")
     filters: Filters | None = None  # the filters retrieval used (the request's, narrowed to ``period``)
+    premise: Premise | None = None  # what the question assumes that a retrieved sentence contradicts
+    disagreement: Disagreement | None = None  # reports that give different values for what is asked
 
     @property
     def question(self) -> str:

@@ -13,9 +13,11 @@ from pydantic import ConfigDict
 
 from .chain_state import AskRequest, ChainState
 from .citations import build_answer
+from .conflicts import find_disagreement
 from .dates import state_dates
 from .filters import read_time
-from .generators.base import Draft, Generator
+from .generators.base import Draft, DraftSentence, Generator
+from .premises import contradicted_premise
 from .retrieval import Filters, Retriever
 from .types import Hit
 
@@ -75,7 +77,17 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
         request.listener.hits(hits)
         return ChainState(request, hits=hits, period=period, filters=filters)
 
+    def read_premise(state: ChainState) -> ChainState:
+        """A question that assumes what a retrieved sentence contradicts is answered by that sentence."""
+        premise = contradicted_premise(state.question, state.hits)
+        if premise is None:
+            return state
+        draft = Draft(sentences=(DraftSentence(premise.sentence, (premise.hit,)),), notes={"premise": premise.assumed})
+        return state.evolve(premise=premise, draft=draft)
+
     def generate(state: ChainState) -> ChainState:
+        if state.premise is not None:
+            return state  # the correction is the answer
         as_of = state.request.filters.as_of
         if fallback is not None and fallback is not generator and hasattr(fallback, "decide"):
             # One calibrated decision whoever writes: when the paragraphs do not answer, no model is asked.
@@ -88,6 +100,10 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
     def verify(state: ChainState) -> ChainState:
         if verifier is None:
             return state.evolve(writer=generator.name)
+        if state.premise is not None:  # a correction need not hold what the question asked for
+            draft, verification = verifier.verify(state.question, state.draft, state.hits, strict=False,
+                                                  decided=True, answering=False)
+            return state.evolve(draft=draft, verification=verification, writer="correction")
         extractive = generator.name == "extractive"
         draft, verification = verifier.verify(state.question, state.draft, state.hits, strict=not extractive,
                                               decided=extractive)
@@ -98,6 +114,21 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
             writer = fallback.name
             verification = replace(verification, fallback=fallback.name if not draft.refused else "refused")
         return state.evolve(draft=draft, verification=verification, writer=writer)
+
+    def disagree(state: ChainState) -> ChainState:
+        """Reports of different stories that give different values: the answer shows each, cited."""
+        if state.draft is None or state.draft.refused or state.premise is not None:
+            return state
+        found = find_disagreement(state.question, state.hits)
+        if found is None:
+            return state
+        sentences = list(state.draft.sentences)
+        cited = {i for s in sentences for i in s.sources}
+        for claim in found.claims:
+            if claim.hit not in cited:
+                sentences.append(DraftSentence(claim.sentence, (claim.hit,)))
+                cited.add(claim.hit)
+        return state.evolve(disagreement=found, draft=replace(state.draft, sentences=tuple(sentences)))
 
     def attribute(state: ChainState) -> ChainState:
         """A claim its source attributes keeps its attribution; one stated as plain fact gets it back."""
@@ -132,12 +163,17 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
                               verification=state.verification, generator=state.writer)
         if state.period is not None:
             answer = replace(answer, time_read=f"“{state.period.text}” read as {state.period.label}")
+        if not answer.refused and (state.premise is not None or state.disagreement is not None):
+            note = state.premise.note if state.premise is not None else state.disagreement.note
+            answer = replace(answer, text=f"{note} {answer.text}", note=note)
         return state.evolve(answer=answer)
 
     return (
         RunnableLambda(retrieve).with_config(run_name="retrieve")
+        | RunnableLambda(read_premise).with_config(run_name="read_premise")
         | RunnableLambda(generate).with_config(run_name="generate")
         | RunnableLambda(verify).with_config(run_name="verify")
+        | RunnableLambda(disagree).with_config(run_name="surface_disagreement")
         | RunnableLambda(attribute).with_config(run_name="keep_attribution")
         | RunnableLambda(resolve_dates).with_config(run_name="resolve_dates")
         | RunnableLambda(check).with_config(run_name="check_citations")

@@ -133,6 +133,7 @@ class Answer:
     verification: object = None  # verify.Verification: per sentence, its verdict and the signals behind it
     generator: str = ""  # who wrote it: "extractive", "local", ... (after any fallback)
     time_read: str = ""  # how a relative period in the question was read: "“last week” read as 9–15 December 2024"
+    note: str = ""  # what an editor would say first: the reports disagree, or the question's premise does not hold
 
     def to_json(self) -> dict:
         """The shape printed by ``assistant ask --json``."""
@@ -141,6 +142,7 @@ class Answer:
             "refused": self.refused,
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "time_read": self.time_read or None,
+            "note": self.note or None,
             "citations": [c.to_json() for c in self.citations],
         }
 

@@ -62,13 +62,14 @@ class Verifier:
         self.min_relevance = min_relevance  # share of the question's words the cited text must hold
 
     def verify(self, question: str, draft: Draft, hits: list[Hit], strict: bool = True,
-               decided: bool = False) -> tuple[Draft, Verification]:
+               decided: bool = False, answering: bool = True) -> tuple[Draft, Verification]:
         """``strict``: also refuse a supported answer that cites paragraphs without the thing asked
         for while another retrieved paragraph has it (a model answering with a nearby fact).
         ``decided``: whether to answer was already decided by the calibrated refusal (the extractive
         generator's drafts), which weighs the question's names over all retrieved paragraphs; the
         stricter rule that the *cited* ones mention them is then skipped (on the dev questions it
-        refused 10 answerable questions and no unanswerable one)."""
+        refused 10 answerable questions and no unanswerable one).
+        ``answering``: whether the draft must answer the question (a premise's correction need not)."""
         if draft.refused:
             return draft, Verification(answers_question=False, reason="the generator declined")
         kept: list[DraftSentence] = []
@@ -78,7 +79,7 @@ class Verifier:
             checks.append(check)
             if sentence is not None:
                 kept.append(sentence)
-        ok, reason = self.answers(question, kept, hits, strict, names=not decided)
+        ok, reason = self.answers(question, kept, hits, strict, names=not decided) if answering else (bool(kept), "")
         verification = Verification(tuple(checks), ok, reason)
         if not kept or not ok:
             return Draft(refused=True, notes=draft.notes), verification

@@ -1,0 +1,98 @@
+"""False premises: a question that assumes what the reporting contradicts.
+
+"Why did Russia close its embassy in Damascus?" assumes a closure; the report says the embassy
+"remains operational". The question's events are its verbs (spaCy's parse: the main verb and
+any "when ..." clause); a retrieved sentence contradicts one when it negates that verb ("has not
+resigned", "never failed") or states the opposite state from a short list ("remains open" against
+"close", "will go ahead" against "cancel"), in a paragraph about the same thing. The answer then
+corrects the premise, quoting and citing the sentence, instead of repeating it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .sentences import sentence_spans
+from .text import content_terms
+from .types import Hit
+
+__all__ = ["Premise", "contradicted_premise"]
+
+# Opposite states worth naming; any verb is also contradicted by its own negation.
+_OPPOSITES = {
+    "close": r"remain(?:s|ed)?\s+(?:open|operational|in operation)|continue[sd]?\s+to\s+(?:operate|function|work)|reopen",
+    "shut": r"remain(?:s|ed)?\s+(?:open|operational)|continue[sd]?\s+to\s+operate",
+    "resign": r"serve\s+out|remain(?:s|ed)?\s+in\s+office|refus\w*\s+to\s+(?:resign|step\s+down)|no\s+intention\s+of\s+resigning",
+    "quit": r"serve\s+out|remain(?:s|ed)?\s+in\s+office|refus\w*\s+to\s+(?:quit|resign)",
+    "cancel": r"go(?:es|ing)?\s+ahead|as\s+planned|will\s+proceed|went\s+ahead",
+    "postpone": r"go(?:es|ing)?\s+ahead|as\s+planned|on\s+schedule",
+    "burst": r"never\s+(?:failed|burst|broke|collapsed|breached)|held\b|remain(?:s|ed)?\s+intact",
+    "fail": r"never\s+(?:failed|burst|collapsed|breached)|held\b|remain(?:s|ed)?\s+intact",
+    "collapse": r"never\s+(?:failed|collapsed)|remain(?:s|ed)?\s+(?:standing|intact)",
+    "destroy": r"(?:were|was)\s+not\s+(?:flooded|destroyed|damaged)|no\s+(?:homes?|houses?|buildings?)\s+(?:were|was)\s+(?:destroyed|flooded|damaged)",
+    "die": r"survived|(?:is|are|was|were)\s+alive",
+    "kill": r"survived|no\s+one\s+(?:was|has\s+been)\s+killed|(?:is|are|was|were)\s+alive",
+    "withdraw": r"remain(?:s|ed)?\s+in|stay(?:s|ed)?\s+in",
+    "ban": r"remain(?:s|ed)?\s+legal|(?:was|is|has\s+not\s+been)\s+not\s+banned",
+    "arrest": r"released\s+without\s+charge|(?:was|were)\s+not\s+arrested",
+}
+_NEGATION = r"(?:not|never|n't|no\s+longer)\s+(?:been\s+|be\s+)?{stem}\w*|(?:denied|deny|denies)\s+(?:that\s+)?\w*\s*{stem}\w*"
+
+
+@dataclass(frozen=True)
+class Premise:
+    """What the question assumes, and the retrieved sentence that contradicts it."""
+
+    assumed: str  # the question's words for it: "Russia close its embassy in Damascus"
+    hit: int  # position of the contradicting paragraph in the hits
+    sentence: str  # the contradicting sentence, word for word
+
+    @property
+    def note(self) -> str:
+        return f"The question assumes “{self.assumed}”; the reporting says otherwise."
+
+
+def _events(question: str) -> list[tuple[str, str, set[str]]]:
+    """(verb lemma, the clause it heads, what the question is about) for each event the question assumes."""
+    from .attribution import _parse
+
+    doc = _parse(question)
+    about_all = set(content_terms(question))
+    events = []
+    for t in doc:
+        if t.pos_ in ("VERB", "NOUN", "ADJ") and t.dep_ in ("ROOT", "advcl", "ccomp", "relcl", "conj") \
+                and t.lemma_.lower() not in ("be", "have", "do", "happen"):
+            if t.pos_ != "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in t.children) \
+                    and t.dep_ != "advcl" and not any(x.dep_ in ("aux", "auxpass") for x in t.head.children):
+                continue
+            subject = [c for c in list(t.children) + list(t.head.children) if c.dep_ in ("nsubj", "nsubjpass")]
+            words = [x for c in subject[:1] for x in c.subtree] + [t]
+            words += [x for c in t.children if c.dep_ in ("dobj", "prep", "prt") for x in c.subtree]
+            words = [w for w in sorted({w.i: w for w in words}.values(), key=lambda x: x.i)
+                     if w.lower_ not in ("how", "many", "much", "why", "when", "what", "which", "who", "where")]
+            about = about_all - set(content_terms(t.text))
+            events.append((t.lemma_.lower(), " ".join(w.text for w in words).strip(" ?"), about))
+    return events
+
+
+def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
+    """The first retrieved sentence that contradicts an event the question takes for granted."""
+    q = question.strip().lower()
+    if not re.match(r"^(why|how|when|where|what|who|which|in what|for what)\b", q):
+        return None
+    for lemma, assumed, about in _events(question):
+        stem = re.escape(lemma[:-1] if lemma.endswith("e") else lemma)
+        patterns = [_NEGATION.format(stem=stem)]
+        if lemma in _OPPOSITES:
+            patterns.append(_OPPOSITES[lemma])
+        denial = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+        for i, h in enumerate(hits):
+            para_terms = set(content_terms(h.title + " " + h.text))
+            if not about or len(about & para_terms) / len(about) < 0.5:
+                continue  # not about the same thing
+            for s, e in sentence_spans(h.text):
+                sentence = h.text[s:e]
+                if denial.search(sentence):
+                    return Premise(assumed, i, sentence)
+    return None
