@@ -53,8 +53,10 @@ def _number(sentence: str, counted: str | None) -> tuple[str, str] | None:
                 for w in reversed(tokens[max(0, i - 3):i]):
                     if _NUM.fullmatch(w):
                         return _norm_number(w), w
-    m = _NUM.search(sentence)
-    return (_norm_number(m.group(0)), m.group(0)) if m else None
+    for m in _NUM.finditer(sentence):
+        if not re.match(r"\s*(?:am|pm|a\.m\.|p\.m\.|%|per ?cent|:\d)", sentence[m.end():], re.I):
+            return _norm_number(m.group(0)), m.group(0)  # not a time of day or a share
+    return None
 
 
 def _norm_number(w: str) -> str:
@@ -62,9 +64,13 @@ def _norm_number(w: str) -> str:
     return str(_WORD_NUMBERS.get(w, w))
 
 
+_SAID = re.compile(r"\b(?:said|says|announced|told|reported|added|confirmed|stated)\b[^.;]{0,20}$", re.I)
+
+
 def _date(hit: Hit, start: int, end: int) -> tuple[str, str] | None:
     for m in hit.dates:
-        if start <= m.start < end and m.granularity == "day":
+        # "..., the agency said on Wednesday": when it was said, not when it happens
+        if start <= m.start < end and m.granularity == "day" and not _SAID.search(hit.text[start:m.start]):
             return m.first.isoformat(), m.text
     return None
 
@@ -103,8 +109,12 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.6) ->
                  else _name(sentence, question))
         if found:
             claims.append(Claim(found[0], found[1], i, sentence, h.outlet))
-    distinct: dict[str, Claim] = {}
+    # one claim per outlet (its best-ranked report), one per value
+    by_outlet: dict[str, Claim] = {}
     for c in claims:
+        by_outlet.setdefault(c.outlet, c)
+    distinct: dict[str, Claim] = {}
+    for c in by_outlet.values():
         distinct.setdefault(c.value, c)
     stories = {hits[c.hit].article_id for c in distinct.values()}
     if len(distinct) < 2 or len(stories) < 2:
