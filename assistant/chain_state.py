@@ -14,6 +14,7 @@ from .conflicts import Disagreement
 from .filters import Filters
 from .generators.base import Draft
 from .premises import Premise
+from .timeline import Event
 from .types import Answer, DateMention, Hit
 
 
@@ -51,6 +52,7 @@ class ChainState:
     filters: Filters | None = None  # the filters retrieval used (the request's, narrowed to ``period``)
     premise: Premise | None = None  # what the question assumes that a retrieved sentence contradicts
     disagreement: Disagreement | None = None  # reports that give different values for what is asked
+    timeline: tuple[Event, ...] = ()  # a timeline question's events, in order
 
     @property
     def question(self) -> str:

@@ -19,7 +19,10 @@ from .filters import read_time
 from .generators.base import Draft, DraftSentence, Generator
 from .premises import contradicted_premise
 from .retrieval import Filters, Retriever
-from .types import Hit
+from .timeline import events, is_timeline
+from .types import Hit, TimelinePoint
+
+TIMELINE_K = 10  # paragraphs read for a timeline question
 
 
 def hit_to_document(hit: Hit) -> Document:
@@ -70,6 +73,8 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
 
     def retrieve(request: AskRequest) -> ChainState:
         filters, period = read_time(request.question, request.filters, slack_days)
+        if is_timeline(request.question) and request.k is None:  # a story over several reports: read more of them
+            request = replace(request, k=max(retriever.settings.k, TIMELINE_K))
         hits = retriever.search(request.question, request.k, filters, mode=request.mode, include=request.include)
         if period is not None and not hits:  # nothing published in that period: say what there is
             filters, period = request.filters, None
@@ -85,9 +90,20 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
         draft = Draft(sentences=(DraftSentence(premise.sentence, (premise.hit,)),), notes={"premise": premise.assumed})
         return state.evolve(premise=premise, draft=draft)
 
+    def read_timeline(state: ChainState) -> ChainState:
+        """A timeline question is answered by the dated events of the reports, in order."""
+        if state.premise is not None or not is_timeline(state.question):
+            return state
+        found = tuple(events(state.question, state.hits))
+        if len(found) < 2:
+            return state
+        draft = Draft(sentences=tuple(DraftSentence(f"{e.label}: {e.sentence}", (e.hit,)) for e in found),
+                      notes={"timeline": len(found)})
+        return state.evolve(timeline=found, draft=draft)
+
     def generate(state: ChainState) -> ChainState:
-        if state.premise is not None:
-            return state  # the correction is the answer
+        if state.premise is not None or state.timeline:
+            return state  # the correction, or the timeline, is the answer
         as_of = state.request.filters.as_of
         if fallback is not None and fallback is not generator and hasattr(fallback, "decide"):
             # One calibrated decision whoever writes: when the paragraphs do not answer, no model is asked.
@@ -100,10 +116,11 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
     def verify(state: ChainState) -> ChainState:
         if verifier is None:
             return state.evolve(writer=generator.name)
-        if state.premise is not None:  # a correction need not hold what the question asked for
+        if state.premise is not None or state.timeline:  # a correction, a timeline: not one asked-for value
             draft, verification = verifier.verify(state.question, state.draft, state.hits, strict=False,
                                                   decided=True, answering=False)
-            return state.evolve(draft=draft, verification=verification, writer="correction")
+            return state.evolve(draft=draft, verification=verification,
+                                writer="correction" if state.premise is not None else "timeline")
         extractive = generator.name == "extractive"
         draft, verification = verifier.verify(state.question, state.draft, state.hits, strict=not extractive,
                                               decided=extractive)
@@ -117,7 +134,7 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
 
     def disagree(state: ChainState) -> ChainState:
         """Reports of different stories that give different values: the answer shows each, cited."""
-        if state.draft is None or state.draft.refused or state.premise is not None:
+        if state.draft is None or state.draft.refused or state.premise is not None or state.timeline:
             return state
         found = find_disagreement(state.question, state.hits)
         if found is None:
@@ -163,6 +180,12 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
                               verification=state.verification, generator=state.writer)
         if state.period is not None:
             answer = replace(answer, time_read=f"“{state.period.text}” read as {state.period.label}")
+        if state.timeline and not answer.refused:
+            labels = {f"{e.label}: ": e for e in state.timeline}
+            points = tuple(TimelinePoint(e.day.isoformat(), e.label, s.citations[0], s.text)
+                           for s in answer.sentences for prefix, e in labels.items()
+                           if s.text.startswith(prefix) and s.citations)
+            answer = replace(answer, timeline=points)
         if not answer.refused and (state.premise is not None or state.disagreement is not None):
             note = state.premise.note if state.premise is not None else state.disagreement.note
             answer = replace(answer, text=f"{note} {answer.text}", note=note)
@@ -171,6 +194,7 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
     return (
         RunnableLambda(retrieve).with_config(run_name="retrieve")
         | RunnableLambda(read_premise).with_config(run_name="read_premise")
+        | RunnableLambda(read_timeline).with_config(run_name="read_timeline")
         | RunnableLambda(generate).with_config(run_name="generate")
         | RunnableLambda(verify).with_config(run_name="verify")
         | RunnableLambda(disagree).with_config(run_name="surface_disagreement")

@@ -124,6 +124,16 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class TimelinePoint:
+    """One dated event of a timeline answer: its day and the citation that reports it."""
+
+    day: str  # ISO date
+    label: str  # "4 February 2025"
+    citation: int  # 1-based number into ``Answer.citations``
+    text: str  # the answer's line for it
+
+
+@dataclass(frozen=True)
 class Answer:
     text: str  # sentences joined, each followed by its markers, e.g. "... [1][2]"
     sentences: tuple[Sentence, ...]
@@ -134,6 +144,7 @@ class Answer:
     generator: str = ""  # who wrote it: "extractive", "local", ... (after any fallback)
     time_read: str = ""  # how a relative period in the question was read: "“last week” read as 9–15 December 2024"
     note: str = ""  # what an editor would say first: the reports disagree, or the question's premise does not hold
+    timeline: tuple[TimelinePoint, ...] = ()  # a timeline answer's events, in order (the UI charts them)
 
     def to_json(self) -> dict:
         """The shape printed by ``assistant ask --json``."""
@@ -143,6 +154,7 @@ class Answer:
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "time_read": self.time_read or None,
             "note": self.note or None,
+            "timeline": [asdict(p) for p in self.timeline],
             "citations": [c.to_json() for c in self.citations],
         }
 

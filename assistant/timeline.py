@@ -1,0 +1,64 @@
+"""A story laid out in time: "Give me the timeline of X", "What happened with X?".
+
+Each retrieved paragraph about X gives at most one event: its first sentence about X that
+states a day (resolved, ``dates``; a day on which something was *said* does not count). The
+events are sorted by that day, one dated, cited line each; the chat UI draws them on a chart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .sentences import sentence_spans
+from .text import content_terms
+from .types import Hit
+
+__all__ = ["Event", "is_timeline", "events"]
+
+_ASKS = re.compile(
+    r"\b(?:time ?line|chronology|chronological|sequence of events|what (?:has )?happened (?:with|to|at|in|on|after|since|between)|"
+    r"how did .+ (?:unfold|develop|evolve)|walk me through|series of events)\b",
+    re.I,
+)
+_NOT_ABOUT = {"timelin", "time", "line", "chronology", "chronological", "happen", "give", "show", "event", "sequence",
+              "unfold", "develop", "evolve", "walk", "seri", "series", "what"}
+_SAID = re.compile(r"\b(?:said|says|announced|told|reported|added|confirmed|stated)\b[^.;]{0,20}$", re.I)
+
+
+@dataclass(frozen=True)
+class Event:
+    day: date
+    label: str  # "4 February 2025"
+    sentence: str  # word for word from the paragraph
+    hit: int  # position in the hits
+
+
+def is_timeline(question: str) -> bool:
+    return bool(_ASKS.search(question))
+
+
+def events(question: str, hits: list[Hit], min_share: float = 0.5) -> list[Event]:
+    """One dated event per paragraph about the question's subject, in chronological order."""
+    about = {t for t in content_terms(question) if t not in _NOT_ABOUT}
+    if not about:
+        return []
+    found: list[Event] = []
+    seen: set[tuple[date, str]] = set()
+    for i, h in enumerate(hits):
+        if len(about & set(content_terms(h.title + " " + h.text))) / len(about) < min_share:
+            continue
+        for s, e in sentence_spans(h.text):
+            days = [m for m in h.dates if s <= m.start < e and m.granularity == "day"
+                    and not _SAID.search(h.text[s:m.start])]
+            if not days:
+                continue
+            m = days[0]
+            key = (m.first, " ".join(sorted(set(content_terms(h.text[s:e])))[:6]))
+            if key not in seen:
+                seen.add(key)
+                found.append(Event(m.first, m.label, h.text[s:e], i))
+            break
+    found.sort(key=lambda ev: (ev.day, ev.hit))
+    return found
