@@ -85,7 +85,7 @@ def _name(sentence: str, question: str) -> tuple[str, str] | None:
     return None
 
 
-def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.6) -> Disagreement | None:
+def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) -> Disagreement | None:
     """Different values for what the question asks, from different stories among the hits."""
     kind = expected_kind(question)
     if kind is None:
@@ -94,12 +94,12 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.6) ->
     asked = set(content_terms(question))
     if not asked:
         return None
-    claims: list[Claim] = []
+    claims: list[tuple[float, Claim]] = []
     for i, h in enumerate(hits):
         best = None
         for s, e in sentence_spans(h.text):
             sentence = h.text[s:e]
-            share = len(asked & set(content_terms(h.title + " " + sentence))) / len(asked)
+            share = len(asked & set(content_terms(sentence))) / len(asked)
             if share >= min_share and holds_kind(sentence, kind, counted) and (best is None or share > best[0]):
                 best = (share, s, e, sentence)
         if best is None:
@@ -108,10 +108,10 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.6) ->
         found = (_number(sentence, counted) if kind == "number" else _date(h, s, e) if kind == "date"
                  else _name(sentence, question))
         if found:
-            claims.append(Claim(found[0], found[1], i, sentence, h.outlet))
-    # one claim per outlet (its best-ranked report), one per value
+            claims.append((best[0], Claim(found[0], found[1], i, sentence, h.outlet)))
+    # one claim per outlet (its sentence closest to the question), one per value
     by_outlet: dict[str, Claim] = {}
-    for c in claims:
+    for _, c in sorted(claims, key=lambda sc: -sc[0]):
         by_outlet.setdefault(c.outlet, c)
     distinct: dict[str, Claim] = {}
     for c in by_outlet.values():

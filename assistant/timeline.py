@@ -22,7 +22,7 @@ _ASKS = re.compile(
     r"how did .+ (?:unfold|develop|evolve)|walk me through|series of events)\b",
     re.I,
 )
-_NOT_ABOUT = {"timelin", "time", "line", "chronology", "chronological", "happen", "give", "show", "event", "sequence",
+_NOT_ABOUT = {"timelin", "timeline", "timelines", "happened", "tell", "time", "line", "chronology", "chronological", "happen", "give", "show", "event", "sequence",
               "unfold", "develop", "evolve", "walk", "seri", "series", "what"}
 _SAID = re.compile(r"\b(?:said|says|announced|told|reported|added|confirmed|stated)\b[^.;]{0,20}$", re.I)
 

@@ -5,12 +5,47 @@ from __future__ import annotations
 from html import escape
 
 from ..catalog import StoredParagraph
+from ..retrieval import stored_dates
 from ..types import Answer, Article, Hit
 
 
-def cite_link(n: int, paragraph_id: str) -> str:
-    """A numbered marker; clicking it opens the paragraph in the reading pane (see ``CLICK_JS``)."""
-    return f'<a class="cite" href="#cite={escape(paragraph_id)}" title="{escape(paragraph_id)}">[{n}]</a>'
+def cite_link(n: int, paragraph_id: str, quote: str = "") -> str:
+    """A numbered marker; clicking it opens the paragraph in the reading pane (see ``CLICK_JS``),
+    hovering shows its quote."""
+    tip = f'<span class="cite-tip">{escape(_short(quote))}</span>' if quote else ""
+    return f'<a class="cite" href="#cite={escape(paragraph_id)}" title="{escape(paragraph_id)}">[{n}]{tip}</a>'
+
+
+def _short(quote: str, limit: int = 420) -> str:
+    return quote if len(quote) <= limit else quote[: limit - 20].rsplit(" ", 1)[0] + " …"
+
+
+def timeline_svg(answer: Answer) -> str:
+    """The timeline's events on a date axis; each point opens its paragraph (a citation link)."""
+    from datetime import date
+
+    points = answer.timeline
+    if len(points) < 2:
+        return ""
+    days = [date.fromisoformat(p.day).toordinal() for p in points]
+    lo, hi = min(days), max(days)
+    span = max(hi - lo, 1)
+    width, left, right = 640, 40, 40
+    x = [left + (d - lo) / span * (width - left - right) for d in days]
+    marks = []
+    for i, (p, px) in enumerate(zip(points, x)):
+        c = answer.citations[p.citation - 1]
+        y = 40 if i % 2 == 0 else 78
+        marks.append(
+            f'<a class="cite tl-point" href="#cite={escape(c.paragraph_id)}"><title>{escape(p.label)}: '
+            f'{escape(_short(c.quote, 200))}</title><line x1="{px:.1f}" y1="60" x2="{px:.1f}" y2="{y}" stroke="#94a3b8"/>'
+            f'<circle cx="{px:.1f}" cy="60" r="7" fill="#1d4ed8"/>'
+            f'<text x="{px:.1f}" y="{y - 4 if y < 60 else y + 12}" text-anchor="middle" font-size="11">'
+            f'[{p.citation}] {escape(p.label)}</text></a>'
+        )
+    axis = f'<line x1="{left}" y1="60" x2="{width - right}" y2="60" stroke="#334155" stroke-width="2"/>'
+    return (f'<svg class="timeline" viewBox="0 0 {width} 110" width="100%" role="img" '
+            f'aria-label="Timeline of the cited events">{axis}{"".join(marks)}</svg>')
 
 
 def answer_html(answer: Answer, hits: list[Hit]) -> str:
@@ -18,8 +53,15 @@ def answer_html(answer: Answer, hits: list[Hit]) -> str:
         return refusal_html(answer, hits)
     parts = []
     for s in answer.sentences:
-        marks = "".join(cite_link(m, answer.citations[m - 1].paragraph_id) for m in s.citations)
+        marks = "".join(cite_link(m, answer.citations[m - 1].paragraph_id, answer.citations[m - 1].quote)
+                        for m in s.citations)
         parts.append(f"{escape(s.text)}<sup>{marks}</sup>")
+    lead = f'<div class="editor-note">{escape(answer.note)}</div>' if answer.note else ""
+    if answer.time_read:
+        lead += f'<div class="meta time-read">{escape(answer.time_read)}</div>'
+    if answer.timeline:
+        body = "".join(f"<li>{p}</li>" for p in parts)
+        return f'{lead}{timeline_svg(answer)}<ol class="answer timeline-list">{body}</ol>{sources_html(answer)}'
     note = ""
     v = answer.verification
     if v is not None and v.fallback == "extractive":
@@ -27,7 +69,9 @@ def answer_html(answer: Answer, hits: list[Hit]) -> str:
     elif v is not None and any(c.verdict == "removed" for c in v.sentences):
         removed = sum(1 for c in v.sentences if c.verdict == "removed")
         note = f'<div class="note">{removed} sentence(s) the sources do not support were removed.</div>'
-    return f'<div class="answer">{" ".join(parts)}</div>{note}{sources_html(answer)}'
+    if answer.note:  # the note is shown above, not repeated in the text
+        parts[0] = parts[0].replace(escape(answer.note) + " ", "", 1)
+    return f'{lead}<div class="answer">{" ".join(parts)}</div>{note}{sources_html(answer)}'
 
 
 def refusal_html(answer: Answer, hits: list[Hit]) -> str:
@@ -54,6 +98,8 @@ def sources_html(answer: Answer) -> str:
     for n, c in enumerate(answer.citations, 1):
         quote = c.quote if len(c.quote) <= 420 else c.quote[:400].rsplit(" ", 1)[0] + " …"
         also = f'<div class="meta also">also in: {escape(", ".join(c.also_in))}</div>' if c.also_in else ""
+        if c.quoted:
+            also += f'<div class="meta quoted">quoted: {escape("; ".join(c.quoted))}</div>'
         items.append(
             f'<li class="source"><div>{cite_link(n, c.paragraph_id)} <strong>{escape(c.title)}</strong> '
             f'<span class="meta">{escape(c.outlet)}, {escape(c.published)} · {escape(c.paragraph_id)}</span></div>'
@@ -86,12 +132,27 @@ def article_html(article: Article, paragraphs: list[StoredParagraph], highlight:
     body = []
     for p in paragraphs:
         cls = "para cited" if p.id == highlight else "para"
-        body.append(f'<p id="para-{p.n}" class="{cls}" data-pid="{escape(p.id)}"><span class="pn">¶{p.n}</span> {escape(p.text)}</p>')
+        body.append(f'<p id="para-{p.n}" class="{cls}" data-pid="{escape(p.id)}"><span class="pn">¶{p.n}</span> '
+                    f'{dated_html(p.text, stored_dates(p))}</p>')
     return (
         f'<div class="reader"><h3>{escape(article.title)}</h3>'
         f'<div class="meta">{escape(article.outlet)} · {article.published.isoformat()}{link}</div>'
         f'{"".join(body)}</div>'
     )
+
+
+def dated_html(text: str, dates) -> str:
+    """The paragraph with a badge beside each relative date saying which day it is."""
+    out, pos = [], 0
+    for m in sorted((d for d in dates if d.relative), key=lambda d: d.start):
+        if m.start < pos or text[m.start:m.end] != m.text:
+            continue
+        out.append(escape(text[pos:m.start]))
+        out.append(f'<span class="date-rel" title="{escape(m.label)}">{escape(m.text)}</span>'
+                   f'<span class="date-badge">{escape(m.label)}</span>')
+        pos = m.end
+    out.append(escape(text[pos:]))
+    return "".join(out)
 
 
 def _web(url: str) -> bool:
@@ -115,6 +176,17 @@ CSS = """
 .reader .para.cited { background: #fef08a; outline: 2px solid #ca8a04; }
 .reader .pn { color: #999; font-size: 0.8em; margin-right: 4px; }
 .hidden-control { display: none !important; }
+a.cite { position: relative; }
+a.cite .cite-tip { display: none; position: absolute; left: 0; top: 1.4em; z-index: 50; width: 360px; padding: 6px 8px;
+  background: #fff; color: #222; border: 1px solid #cbd5e1; border-radius: 4px; box-shadow: 0 2px 8px rgba(0,0,0,.15);
+  font-weight: normal; font-size: 0.85rem; line-height: 1.3; white-space: normal; }
+a.cite:hover .cite-tip { display: block; }
+.editor-note { border-left: 4px solid #7c3aed; background: #f5f3ff; padding: 6px 10px; color: #4c1d95; margin-bottom: 6px; }
+.date-rel { border-bottom: 1px dotted #666; }
+.date-badge { display: inline-block; margin-left: 3px; padding: 0 4px; border-radius: 3px; background: #e0f2fe;
+  color: #075985; font-size: 0.75em; }
+svg.timeline { max-width: 680px; margin: 6px 0; }
+svg.timeline a.cite { cursor: pointer; }
 .streaming { color: #555; }
 .warming { border-left: 4px solid #1d4ed8; background: #eff6ff; padding: 6px 10px; color: #1e3a8a; }
 .streaming .checking { display: block; font-size: 0.8em; color: #888; font-style: italic; margin-top: 4px; }

@@ -1,0 +1,125 @@
+"""Reading like an editor: dates resolved, attribution kept, disagreements and false premises, timelines.
+
+Unit tests on the parts (real spaCy and dateparser: both are packaged) and the answer chain over the
+invented articles in ``eval/editor/articles`` (the hashing embedder stands in for MiniLM).
+"""
+
+from datetime import date
+
+import pytest
+
+from assistant.attribution import attribution_of, keep_attribution
+from assistant.conflicts import find_disagreement
+from assistant.dates import find_dates, state_dates, time_asked
+from assistant.premises import contradicted_premise
+from assistant.timeline import events, is_timeline
+from assistant.types import Hit
+from conftest import REPO
+
+EDITOR = REPO / "eval" / "editor" / "articles"
+
+
+def _hit(pid, text, outlet="Test Post", published=date(2025, 3, 12), title="A report"):
+    return Hit(pid, pid.split("#")[0], title, outlet, published, text, 0, len(text), 1.0,
+               dates=tuple(find_dates(text, published)))
+
+
+def test_relative_dates_resolve_against_the_publication_date():
+    text = ("According to Sputnik News on the 15th, staff withdrew. The treaty took effect from the 4th. "
+            "Zelensky said last week that troops died. Russia has used the base since 2015 and in the late 1990s. "
+            "The vote will be held on Friday.")
+    found = {m.text: m for m in find_dates(text, date(2024, 12, 16))}
+    assert found["the 15th"].first == date(2024, 12, 15) and found["the 15th"].relative
+    assert found["the 4th"].first == date(2024, 12, 4)  # spaCy calls it an ORDINAL; the rule after "from" finds it
+    assert (found["last week"].first, found["last week"].last) == (date(2024, 12, 9), date(2024, 12, 15))
+    assert not found["2015"].relative and found["2015"].granularity == "year"
+    assert found["the late 1990s"].granularity == "decade" and not found["the late 1990s"].relative
+    assert found["Friday"].first == date(2024, 12, 20)  # future tense reads forward
+    assert "3,000" not in {m.text for m in find_dates("It sent 3,000 troops and the 4th Brigade.", date(2024, 12, 16))}
+    assert state_dates("Staff withdrew on the 15th.", list(found.values())) == "Staff withdrew on the 15th (15 December 2024)."
+
+
+def test_a_question_names_a_period_read_on_the_as_of_date():
+    period = time_asked("What happened in Kursk last week?", date(2024, 12, 20))
+    assert (period.first, period.last) == (date(2024, 12, 9), date(2024, 12, 15))
+    assert time_asked("Who withdrew from Damascus?", date(2024, 12, 20)) is None
+
+
+def test_attribution_is_found_by_the_parse_and_put_back_when_dropped():
+    assert attribution_of("According to the regional health authority, 40 patients were treated.") == "the regional health authority"
+    assert attribution_of("The road will stay closed until Friday, a city spokesperson said.") == "a city spokesperson"
+    assert attribution_of("The company reportedly cut 200 jobs.") == "reportedly"
+    assert attribution_of("The bridge was closed for repairs on Monday.") is None
+    para = "According to the regional health authority, 40 patients were treated for smoke inhalation. The fire is out."
+    text, source, repaired = keep_attribution("40 patients were treated for smoke inhalation.", [para])
+    assert repaired and text == "According to the regional health authority, 40 patients were treated for smoke inhalation."
+    assert keep_attribution("The fire is out.", [para]) == ("The fire is out.", "", False)
+
+
+def test_a_contradicted_premise_is_found_and_a_true_one_is_not():
+    hits = [_hit("emb#p1", "Despite the withdrawal of some personnel, the Russian embassy in Damascus remains operational.",
+                 title="Russia flies diplomats out of Damascus")]
+    premise = contradicted_premise("Why did Russia close its embassy in Damascus?", hits)
+    assert premise is not None and "remains operational" in premise.sentence
+    assert contradicted_premise("Why did Russia fly diplomats out of Damascus?", hits) is None
+
+
+def test_different_values_from_different_outlets_are_a_disagreement():
+    hits = [_hit("a#p1", "Nine workers died in the Port Averly warehouse fire on Monday.", outlet="Coastal Ledger"),
+            _hit("b#p1", "The Port Averly warehouse fire killed 14 workers, officials said.", outlet="Northwind Herald")]
+    found = find_disagreement("How many workers died in the Port Averly warehouse fire?", hits)
+    assert found is not None and {c.value for c in found.claims} == {"9", "14"}
+    assert find_disagreement("How many workers died in the Port Averly warehouse fire?", hits[:1]) is None
+
+
+def test_timeline_events_come_in_order_of_the_day_they_happened():
+    hits = [_hit("c#p1", "Residents of Oskarby returned home on Saturday.", published=date(2025, 2, 24)),
+            _hit("a#p1", "Engineers found a leak in the Oskarby dam on Tuesday.", published=date(2025, 2, 5))]
+    assert is_timeline("Give me the timeline of the Oskarby dam leak") and not is_timeline("Who found the leak?")
+    found = events("Give me the timeline of the Oskarby dam", hits)
+    assert [e.day for e in found] == [date(2025, 2, 4), date(2025, 2, 22)]
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory):
+    from assistant import Assistant
+    from assistant.settings import Settings
+    from conftest import HashingEmbedder
+
+    settings = Settings(data_dir=tmp_path_factory.mktemp("editor"), generator="extractive")
+    a = Assistant(settings=settings, embedder=HashingEmbedder())
+    a.ingest([EDITOR], progress=False)
+    return a
+
+
+def test_the_chain_surfaces_a_disagreement_with_both_values_cited(editor):
+    ans = editor.ask("How many people died in the Port Averly warehouse fire?", as_of="2025-03-13", k=8)
+    assert ans.note.startswith("The reports disagree")
+    assert "14" in ans.text and "Nine" in ans.text
+    assert {c.outlet for c in ans.citations} >= {"Northwind Herald", "Coastal Ledger"}
+
+
+def test_the_chain_corrects_a_false_premise(editor):
+    ans = editor.ask("Why was the Fernwick Folk Festival cancelled?", as_of="2025-05-09")
+    assert not ans.refused and ans.note.startswith("The question assumes")
+    assert "go ahead as planned" in ans.text and ans.citations
+
+
+def test_the_chain_answers_a_timeline_in_order_with_a_chart(editor):
+    from assistant.ui.render import answer_html
+
+    ans = editor.ask("What happened with the Oskarby dam?", as_of="2025-03-06")
+    days = [p.day for p in ans.timeline]
+    assert len(days) >= 3 and days == sorted(days)
+    assert all(s.text[:1].isdigit() for s in ans.sentences)  # "4 February 2025: ..."
+    html = answer_html(ans, [])
+    assert '<svg class="timeline"' in html and html.count('class="cite tl-point"') == len(days)
+    assert 'class="cite-tip"' in html  # hovering a marker shows its quote
+
+
+def test_the_reading_pane_shows_what_a_relative_date_resolves_to(editor):
+    from assistant.ui.render import article_html
+
+    article = next(a for a in editor.articles() if a.id.startswith("ed10_"))
+    html = article_html(article, editor.catalog.article_paragraphs(article.id), None)
+    assert '<span class="date-badge">4 February 2025</span>' in html
