@@ -70,4 +70,5 @@ def _from_row(row: dict) -> EvalQuestion:
         answer_facts=tuple(facts),
         as_of=date.fromisoformat(row["as_of"]) if row.get("as_of") else None,
         kind=row.get("kind", ""),
+        meta={"expect": row.get("expect") or {}},
     )

@@ -18,6 +18,12 @@ ROWS = [
     ("verifier_kept_share", "sentences the verifier kept"), ("fallback_share", "answers from the extractive fallback"),
     ("first_text_p50_s", "first words p50 (s)"), ("latency_p50_s", "latency p50 (s)"), ("latency_p95_s", "latency p95 (s)"),
 ]
+# The editor's question kinds (``editor``): shown only for question sets that have them.
+EDITOR_ROWS = [
+    ("date_resolved", "relative dates stated in full"), ("attribution_kept", "attribution kept"),
+    ("conflict_surfaced", "conflicts surfaced"), ("premise_corrected", "false premises corrected"),
+    ("timeline_in_order", "timelines in order"), ("timeline_coverage", "timeline events found"),
+]
 
 
 def _fmt(v) -> str:
@@ -29,7 +35,9 @@ def summary_table(summaries: dict[str, dict]) -> str:
     names = list(summaries)
     lines = ["| metric | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
     ours = summaries[names[0]]
-    for key, label in ROWS:
+    for key, label in ROWS + [r for r in EDITOR_ROWS if any(r[0] in summaries[n] for n in names)]:
+        if key in dict(EDITOR_ROWS):
+            label = f"{label} (n={ours.get(key + '_n', 0)})"
         cells = []
         for n in names:
             v = summaries[n].get(key)

@@ -10,6 +10,7 @@ from datetime import date as _date
 
 from ..support import SupportChecker, _norm_quote, quoted_spans, source_label
 from ..types import Answer, Hit
+from .editor import editor_score, summarize_editor
 from .metrics import fact_present, ranked_ids, retrieval_scores
 from .questions import EvalQuestion
 
@@ -51,6 +52,7 @@ class QuestionResult:
     fallback: bool = False  # the verifier found nothing supported and the extractive generator answered
     kept_sentences: int = 0  # drafted sentences the verifier kept
     drafted_sentences: int = 0
+    editor: dict = field(default_factory=dict)  # the editor kinds' scores (``editor``): date_resolved, ...
 
     @property
     def correct(self) -> bool:
@@ -122,6 +124,7 @@ def score_answer(q: EvalQuestion, answer: Answer, hits: list[Hit], ranked: list[
         as_of=q.as_of.isoformat() if q.as_of else None, answer=answer.text, refused=answer.refused,
         citations=[c.to_json() for c in answer.citations], ranked=ranked, gold=list(q.gold_paragraphs),
         facts=facts, lenient=lenient, cited_hold_answer=hold, sentences=sentences, quotes=quotes, quotes_ok=quotes_ok, seconds=seconds,
+        editor=editor_score(q.kind, q.meta.get("expect", {}), answer),
     )
 
 
@@ -171,6 +174,7 @@ def summarize(results: list[QuestionResult]) -> dict:
         "first_text_p50_s": statistics.median(ft) if (ft := sorted(r.first_text_s for r in results if r.first_text_s is not None)) else None,
         "latency_p50_s": statistics.median(lat) if lat else None,
         "latency_p95_s": lat[min(len(lat) - 1, round(0.95 * (len(lat) - 1)))] if lat else None,
+        **summarize_editor([(r.kind, r.editor) for r in results]),
     }
     return out
 
