@@ -166,13 +166,21 @@ def indexed_conflict(article: Article, old: dict[str, IndexedArticle]) -> str | 
     indexed = old.get(article.id)
     if indexed is None:
         return None
-    old_file = source_file(indexed.source)
-    if old_file != source_file(article.source) and Path(old_file).exists():
+    old_file, new_file = source_file(indexed.source), source_file(article.source)
+    if old_file != new_file and Path(old_file).exists() and not _same_file(old_file, new_file):
         return (
             f"duplicate id {article.id!r}: already indexed from {indexed.source}; "
             "give this article another id (or edit that file)"
         )
     return None
+
+
+def _same_file(a: str, b: str) -> bool:
+    """One file under two names (a relative and an absolute path, a link)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _meta_changed(article: Article, old: IndexedArticle) -> bool:

@@ -122,3 +122,11 @@ def test_prune_with_a_missing_folder_loses_nothing(make_assistant, small_corpus,
     r = a.ingest([small_corpus], prune=True)
     assert r.deleted == 0 and "no such file" in r.skipped[0].reason
     assert a.catalog.counts() == (3, 9)
+
+
+def test_one_file_by_a_relative_and_an_absolute_path_is_one_source(make_assistant, small_corpus, monkeypatch):
+    a = make_assistant()
+    monkeypatch.chdir(small_corpus.parent)
+    first = a.ingest([small_corpus.name])
+    again = a.ingest([small_corpus.resolve()])
+    assert first.articles and not again.skipped and again.articles == first.articles
