@@ -70,7 +70,9 @@ def read_time(question: str, filters: Filters, slack_days: int) -> tuple[Filters
     if period is None:
         return filters, None
     until = period.last + timedelta(days=slack_days)
-    narrowed = Filters(as_of=filters.as_of, since=period.first, until=until if until < base else None,
+    # reporting on a period's events runs a few days either side of it ("this week" asked on a Monday)
+    narrowed = Filters(as_of=filters.as_of, since=period.first - timedelta(days=slack_days),
+                       until=until if until < base else None,
                        outlets=filters.outlets)
     return narrowed, period
 

@@ -87,8 +87,8 @@ class Settings:
     time_slack_days: int = _setting(
         7,
         "A question naming a relative period ('last week', 'this month', 'in December') searches reporting "
-        "published from its first day to this many days after its last (read against the as-of date, else "
-        "today); -1 turns this reading off.",
+        "published from this many days before its first day to as many after its last (read against the "
+        "as-of date, else today); -1 turns this reading off.",
     )
     recency_boost: float = _setting(
         2.0, "Weight of the recency boost, as a share of a first-rank RRF score."
