@@ -88,7 +88,7 @@ def test_ask_endpoint_returns_the_cli_json(served):
 
     client = Client(served["url"], verbose=False)
     got = client.predict("Which train will resume between North Korea and Russia?", "", "", "", api_name="/ask")
-    assert set(got) == {"answer", "refused", "as_of", "citations"}
+    assert set(got) == {"answer", "refused", "as_of", "citations", "time_read", "note", "timeline"}
     assert not got["refused"] and "645/646" in got["answer"]
     assert got["citations"][0]["paragraph_id"] == f"{SEED}#p7"
     refused = client.predict("Which train will resume?", "2024-01-01", "", "", api_name="/ask")
