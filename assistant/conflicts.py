@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 
 from .asks import counted_thing, expected_kind, holds_kind
+from .dates import said_on
+from .nlp import parse
 from .sentences import sentence_spans
 from .text import content_terms, stem, words
 from .types import Hit
@@ -64,22 +66,17 @@ def _norm_number(w: str) -> str:
     return str(_WORD_NUMBERS.get(w, w))
 
 
-_SAID = re.compile(r"\b(?:said|says|announced|told|reported|added|confirmed|stated)\b[^.;]{0,20}$", re.I)
-
-
 def _date(hit: Hit, start: int, end: int) -> tuple[str, str] | None:
     for m in hit.dates:
         # "..., the agency said on Wednesday": when it was said, not when it happens
-        if start <= m.start < end and m.granularity == "day" and not _SAID.search(hit.text[start:m.start]):
+        if start <= m.start < end and m.granularity == "day" and not said_on(hit.text[start:m.start]):
             return m.first.isoformat(), m.text
     return None
 
 
 def _name(sentence: str, question: str) -> tuple[str, str] | None:
-    from .attribution import _parse
-
     asked = set(content_terms(question))
-    for e in _parse(sentence).ents:
+    for e in parse(sentence).ents:
         if e.label_ == "PERSON" and not set(content_terms(e.text)) & asked:
             return e.text, e.text
     return None

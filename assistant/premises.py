@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .nlp import parse
 from .sentences import sentence_spans
 from .text import content_terms
 from .types import Hit
@@ -55,9 +56,7 @@ class Premise:
 
 def _events(question: str) -> list[tuple[str, str, set[str]]]:
     """(verb lemma, the clause it heads, what the question is about) for each event the question assumes."""
-    from .attribution import _parse
-
-    doc = _parse(question)
+    doc = parse(question)
     about_all = set(content_terms(question))
     events = []
     for t in doc:

