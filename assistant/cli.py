@@ -175,8 +175,10 @@ def _repair(args) -> int:
 
 
 def _chroma(args) -> int:
-    """Run ``chroma run`` on the data folder's vectors; it serves until Ctrl-C."""
-    import subprocess
+    """Run ``chroma run`` on the data folder's vectors; it serves until Ctrl-C or a stop signal.
+
+    The server replaces this process (exec), so a signal sent to ``assistant chroma`` reaches it:
+    a child process would outlive a terminated parent."""
     from pathlib import Path
 
     from .settings import Settings
@@ -193,10 +195,7 @@ def _chroma(args) -> int:
            "run", "--path", str(path), "--host", args.host, "--port", str(args.port)]
     print(f"Serving {path} at http://{args.host}:{args.port} (Ctrl-C stops it); point the assistant at it with\n"
           f"  export ASSISTANT_CHROMA_URL=http://{args.host}:{args.port}", flush=True)
-    try:
-        return subprocess.call(cmd, env={**os.environ, "ANONYMIZED_TELEMETRY": "False"})
-    except KeyboardInterrupt:
-        return 0
+    os.execve(sys.executable, cmd, {**os.environ, "ANONYMIZED_TELEMETRY": "False"})
 
 
 def _ask(args) -> int:

@@ -11,7 +11,6 @@ import time
 import urllib.request
 
 import pytest
-
 from conftest import REPO
 
 pytestmark = pytest.mark.integration
@@ -46,6 +45,9 @@ def chroma_server(tmp_path):
     yield {"url": url, "data": tmp_path / "data"}
     proc.terminate()
     proc.wait(timeout=30)
+    # stopping `assistant chroma` stops the server: nothing is left listening on its port
+    with socket.socket() as s:
+        assert s.connect_ex(("127.0.0.1", port)) != 0, "the Chroma server outlived 'assistant chroma'"
 
 
 def _run(args, server, **kw):
