@@ -15,7 +15,7 @@ import queue
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -292,15 +292,19 @@ def _vectors_for(batch: list[_Plan], w: IndexWriter, embedder: Embedder, report:
     for (i, j), windows in out.items():
         have[i][j] = np.stack([windows[k] for k in sorted(windows)])
 
-    texts = [p.text for plan in batch for p in plan.paragraphs]
-    found = iter(find_dates_many(texts, [plan.article.published for plan in batch for _ in plan.paragraphs]))
     writes = []
     for plan, mine in zip(batch, have):
         per = [mine[j] for j in range(len(plan.paragraphs))]
         writes.append(ArticleWrite(plan.article, plan.paragraphs, [len(v) for v in per], np.concatenate(per),
-                                   [signature(p.text) for p in plan.paragraphs],
-                                   [next(found) for _ in plan.paragraphs]))
+                                   [signature(p.text) for p in plan.paragraphs]))
     return writes
+
+
+def _with_dates(writes: list[ArticleWrite]) -> list[ArticleWrite]:
+    """The writes with each paragraph's resolved dates (done in the committer, beside the embedding)."""
+    texts = [p.text for w in writes for p in w.paragraphs]
+    found = iter(find_dates_many(texts, [w.article.published for w in writes for _ in w.paragraphs]))
+    return [replace(w, dates=[next(found) for _ in w.paragraphs]) for w in writes]
 
 
 class _Committer:
@@ -322,7 +326,8 @@ class _Committer:
                 return
             if self._error is None:
                 try:
-                    self._w.put(*item)
+                    writes, before = item
+                    self._w.put(_with_dates(writes), before)
                 except BaseException as exc:  # re-raised in the ingesting thread
                     self._error = exc
 

@@ -121,5 +121,7 @@ def test_the_reading_pane_shows_what_a_relative_date_resolves_to(editor):
     from assistant.ui.render import article_html
 
     article = next(a for a in editor.articles() if a.id.startswith("ed10_"))
-    html = article_html(article, editor.catalog.article_paragraphs(article.id), None)
+    paragraphs = editor.catalog.article_paragraphs(article.id)
+    assert paragraphs[0].dates and paragraphs[0].dates[0].label == "4 February 2025"  # stored at ingest
+    html = article_html(article, paragraphs, None)
     assert '<span class="date-badge">4 February 2025</span>' in html
