@@ -262,3 +262,52 @@ def test_browser_corpus_tab_fetches_urls_and_feeds(tmp_path):
         app.close()
         site.close()
     assert a.search("passengers last year annual report", k=1)[0].title == "Night ferry to Villemer to stop"
+
+
+@pytest.mark.integration
+def test_browser_timeline_points_open_paragraphs_and_markers_show_their_quote_on_hover(tmp_path):
+    """A timeline question over the invented editor articles: the SVG's points are in date order, hovering a
+    marker shows its quote without a click, and clicking a point opens that paragraph in the reading pane."""
+    from playwright.sync_api import sync_playwright
+
+    from assistant import Assistant, Settings
+    from assistant.ui.app import launch
+
+    a = Assistant(settings=Settings(data_dir=tmp_path / "data", generator="extractive"))
+    a.ingest([REPO / "eval" / "editor" / "articles"], progress=False)
+    port = _free_port()
+    app = launch(a, port=port, block=False, corpus_dir=tmp_path / "corpus")
+    OUT.mkdir(parents=True, exist_ok=True)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(f"http://127.0.0.1:{port}/")
+            page.fill("#question textarea", "Give me the timeline of the Oskarby dam leak.")
+            page.click("#ask")
+            page.wait_for_selector("#chat svg.timeline a.tl-point", timeout=90_000)
+            points = page.locator("#chat svg.timeline a.tl-point")
+            assert points.count() >= 3
+            xs = [float(points.nth(i).locator("circle").get_attribute("cx")) for i in range(points.count())]
+            assert xs == sorted(xs), xs  # left to right is earliest to latest
+
+            marker = page.locator("#chat .answer a.cite:not(.tl-point)").first
+            tip = marker.locator(".cite-tip")
+            assert not tip.is_visible()
+            marker.hover()
+            tip.wait_for(state="visible", timeout=5_000)
+            quote = tip.inner_text().strip().rstrip("…")
+            assert len(quote) > 20 and "Oskarby" in page.inner_text("#chat .answer")
+            page.screenshot(path=str(OUT / "timeline-hover.png"))
+
+            last = points.nth(points.count() - 1)
+            pid = last.get_attribute("href").split("=", 1)[1]
+            last.click()
+            page.wait_for_selector("#reader .para.cited", timeout=30_000)
+            cited = page.inner_text("#reader .para.cited")
+            expected = a.catalog.paragraphs([pid])[0].text
+            assert cited.split("\n", 1)[-1].strip()[:40] in expected or expected[:40] in cited, (cited, expected)
+            page.screenshot(path=str(OUT / "timeline-reader.png"))
+            browser.close()
+    finally:
+        app.close()
