@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from assistant.evaluation.metrics import contains, fact_present, normalise, retrieval_scores
+from assistant.evaluation.metrics import contains, distinct_stories, fact_present, normalise, retrieval_scores
 from assistant.evaluation.questions import load_questions
 from assistant.evaluation.runner import check_thresholds
 
@@ -95,3 +95,14 @@ def test_cited_paragraphs_are_judged_against_the_gold_answer_not_by_the_verifier
     r = score_answer(q, ans, hits, ["a#p1"], 0.1, SupportChecker())
     assert r.cited_hold_answer == [True, False]
     assert summarize([r])["cited_hold_answer"] == 0.5
+
+
+def test_distinct_stories_counts_a_hit_that_copies_an_earlier_one_once():
+    from types import SimpleNamespace as H
+
+    folded = [H(paragraph_id="a#p1", copies=("b#p1", "c#p1")), H(paragraph_id="d#p2", copies=())]
+    assert distinct_stories(folded, 5) == (1.0, 2)
+    unfolded = [H(paragraph_id="a#p1", copies=("b#p1",)), H(paragraph_id="b#p1", copies=("a#p1",)),
+                H(paragraph_id="d#p2", copies=()), H(paragraph_id="e#p1", copies=()), H(paragraph_id="f#p1", copies=()),
+                H(paragraph_id="g#p1", copies=())]
+    assert distinct_stories(unfolded, 5) == (0.8, 2)  # the sixth is past the top 5

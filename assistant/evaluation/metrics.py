@@ -20,6 +20,19 @@ def ranked_ids(hits, gold: Sequence[str] = ()) -> list[str]:
     return out
 
 
+def distinct_stories(hits, k: int = 5) -> tuple[float, int]:
+    """Of the top ``k`` hits, the share that are distinct stories (no hit a copy of an earlier one), and how
+    many copies of them were folded away (each hit lists its copies in other outlets, ``Hit.copies``)."""
+    top = list(hits)[:k]
+    seen: set[str] = set()
+    distinct = 0
+    for h in top:
+        mine = {h.paragraph_id, *getattr(h, "copies", ())}
+        distinct += not (mine & seen)
+        seen |= mine
+    return (distinct / len(top) if top else 1.0), sum(len(getattr(h, "copies", ())) for h in top)
+
+
 def retrieval_scores(ranked: Sequence[Sequence[str]], gold: Sequence[Sequence[str]], ks=KS) -> dict[str, float]:
     """recall@k (any gold paragraph in the top k) and MRR@10, averaged over questions with gold."""
     pairs = [(r, set(g)) for r, g in zip(ranked, gold) if g]

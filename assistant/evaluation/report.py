@@ -8,7 +8,9 @@ from pathlib import Path
 
 ROWS = [
     ("recall@1", "paragraph recall@1"), ("recall@3", "paragraph recall@3"), ("recall@5", "paragraph recall@5"),
-    ("recall@10", "paragraph recall@10"), ("mrr@10", "MRR@10"), ("fact_recall", "answer facts present"),
+    ("recall@10", "paragraph recall@10"), ("mrr@10", "MRR@10"),
+    ("distinct_top5", "top-5 hits that are distinct stories"), ("folded_top5", "questions with copies folded into the top 5"),
+    ("fact_recall", "answer facts present"),
     ("accuracy", "accuracy (all facts)"), ("lenient_accuracy", "lenient: answer in a cited paragraph"),
     ("cited_hold_answer", "cited paragraphs holding the gold answer (no verifier)"),
     ("citation_recall", "citation recall"), ("citation_precision", "citation precision"),

@@ -11,7 +11,7 @@ from datetime import date as _date
 from ..support import SupportChecker, _norm_quote, quoted_spans, source_label
 from ..types import Answer, Hit
 from .editor import editor_score, summarize_editor
-from .metrics import fact_present, ranked_ids, retrieval_scores
+from .metrics import distinct_stories, fact_present, ranked_ids, retrieval_scores
 from .questions import EvalQuestion
 
 SYSTEMS = {"ours": "hybrid", "dense-only": "dense", "bm25-only": "bm25"}
@@ -53,6 +53,8 @@ class QuestionResult:
     kept_sentences: int = 0  # drafted sentences the verifier kept
     drafted_sentences: int = 0
     editor: dict = field(default_factory=dict)  # the editor kinds' scores (``editor``): date_resolved, ...
+    distinct_top5: float = 1.0  # share of the top-5 hits that are distinct stories (copies folded into one hit)
+    folded_top5: int = 0  # copies in other outlets folded into those hits
 
     @property
     def correct(self) -> bool:
@@ -77,8 +79,10 @@ def run_questions(assistant, questions: list[EvalQuestion], mode: str = "hybrid"
 
         answer, hits = assistant.answer(q.question, as_of=q.as_of, mode=mode, on_text=on_text)
         seconds = time.perf_counter() - t
-        ranked = ranked_ids(assistant.search(q.question, 10, as_of=q.as_of, mode=mode), q.gold_paragraphs)
+        top = assistant.search(q.question, 10, as_of=q.as_of, mode=mode)
+        ranked = ranked_ids(top, q.gold_paragraphs)
         result = score_answer(q, answer, hits, ranked, seconds, checker)
+        result.distinct_top5, result.folded_top5 = distinct_stories(top, 5)
         if judge is not None and (not judge_sample or len(out) < judge_sample):
             judge_answer(result, answer, judge)
         result.first_text_s = first[0] if first else None
@@ -157,6 +161,8 @@ def summarize(results: list[QuestionResult]) -> dict:
         "answerable": len(ans),
         "unanswerable": len(unans),
         **retrieval,
+        "distinct_top5": _mean([r.distinct_top5 for r in ans]),
+        "folded_top5": _mean([r.folded_top5 > 0 for r in ans]),
         "fact_recall": _mean([sum(r.facts) / len(r.facts) for r in with_facts]),
         "accuracy": _mean([r.correct for r in with_facts]),
         "lenient_accuracy": _mean([r.lenient for r in with_facts]),
