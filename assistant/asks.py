@@ -26,14 +26,60 @@ _DATEISH = re.compile(
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 
 
+_MONEY_Q = re.compile(
+    r"\bhow much\b.*\b(?:cost|costs|costing|worth|value|valued|price|priced|pay|paid|pays|paying|spend|spent|spending|"
+    r"raise|raised|fund|funding|funds|budget|fine|fined|compensation|owe|owed|charge|charged|earn|earned|sell|sold|"
+    r"buy|bought|invest|invested|donate|donated|grant|loan|loans|damages|bill|fee|fees|prize|salary|wage|money|"
+    r"forgiveness|relief|settlement|deal|contract)\b"
+    r"|\b(?:worth|sold for|paid|pay|cost|costs|offered(?: \w+)?) (?:up to )?how much\b"
+    r"|^what (?:will|would|did|does|do|could|might) (?:it|this|that|they|the \w+) cost\b"
+    r"|^what (?:is|was|will be|were) the (?:\w+ )?(?:cost|price|value|bill|fine|budget|fee)s? (?:of|for)\b",
+    re.I,
+)
+MONEY = re.compile(
+    r"[$€£¥₩]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|m|bn|k)\b)?"
+    r"|\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|hundreds of|thousands of|millions of)"
+    r"(?:\s(?:hundred|thousand|million|billion|trillion))?\s?"
+    r"(?:euros?|dollars?|pounds?(?! of)|sterling|yen|yuan|won|rubles?|roubles?|francs?|rupees?|pesos?|kronor|krona|kroner|"
+    r"usd|eur|gbp|cents?|pence|bucks)\b",
+    re.I,
+)
+DURATION = re.compile(
+    r"\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|sixty|hundred|several|few|many|half an?|a couple of|the next|the past|the last)"
+    r"(?:[\s-](?:more|full|extra|further|and a half))?[\s-](?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|"
+    r"decades?|centuries)\b(?![\s-]old)|\bsince\b|\buntil\b|\bovernight\b",
+    re.I,
+)
+# "Which keeper ...", "Which GOP lawmaker ...": the answer is a person's name.
+_PERSON_ROLES = (
+    "actor|actress|author|writer|singer|rapper|musician|artist|star|celebrity|figure|legend|player|golfer|athlete|"
+    "footballer|coach|manager|captain|driver|pilot|keeper|officer|official|officials|minister|secretary|president|"
+    "senator|lawmaker|politician|candidate|nominee|governor|mayor|leader|chief|spokesman|spokeswoman|spokesperson|"
+    "judge|lawyer|prosecutor|detective|inspector|doctor|surgeon|scientist|researcher|professor|economist|analyst|"
+    "founder|owner|executive|ceo|chairman|chairwoman|director|editor|journalist|reporter|survivor|victim|suspect|"
+    "witness|member|veteran|billionaire|entrepreneur|monarch|king|queen|prince|princess|pope|bishop|worker|employee|"
+    "volunteer|resident|ranger|guard|firefighter|paramedic|nurse|teacher|student|conservator|curator|engineer|"
+    "activist|organiser|organizer|negotiator|envoy|ambassador|diplomat|commander|general|soldier|person|man|woman"
+)
+_NAME_Q = re.compile(r"^(?:\w+\s+){0,3}?(?:which|what)\s+(?:[\w'’-]+\s+){0,3}?(?:" + _PERSON_ROLES + r")\b", re.I)
+
+KIND_WORDS = {"number": "a number", "money": "a sum of money", "duration": "a length of time", "date": "a date",
+              "name": "a name"}
+
+
 def expected_kind(question: str) -> str | None:
-    """What the question asks for: 'number', 'date', 'name' or None."""
+    """What the question asks for: 'money', 'duration', 'number', 'date', 'name' or None."""
     q = question.lower().strip()
+    if _MONEY_Q.search(q):
+        return "money"
+    if re.match(r"^how long\b(?! ago)", q):
+        return "duration"
     if re.match(r"^(how many|how much|how long|how old|how far|what percent|what share|by how much)", q) or re.search(r"\bhow (many|much)\b", q):
         return "number"
     if re.match(r"^(when|on what (date|day)|in what year|what year|what date|which year|which day)", q):
         return "date"
-    if re.match(r"^(who|whom|whose)\b", q):
+    if re.match(r"^(who|whom|whose)\b", q) or _NAME_Q.match(question.strip()):
         return "name"
     return None
 
@@ -53,7 +99,8 @@ STRICT_COUNT = False
 
 def counted_thing(question: str) -> str | None:
     """What a "how many" question counts: "how many North Korean troops ..." -> "troop"."""
-    m = re.search(r"\bhow many\s+((?:[\w'’-]+\s+){0,3}?)([a-z][\w-]*s)\b", question, re.I)
+    m = re.search(r"\bhow many\s+((?:[\w'’-]+\s+){0,3}?)([a-z][\w-]*s|people|children|men|women|staff|personnel)\b",
+                  question, re.I)
     return stem(m.group(2).lower()) if m else None
 
 
@@ -65,6 +112,10 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
     """
     if kind is None:
         return True
+    if kind == "money":
+        return bool(MONEY.search(sentence))
+    if kind == "duration":
+        return bool(DURATION.search(sentence))
     if kind == "number":
         if not _NUMBER.search(sentence):
             return False

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .asks import counted_thing, expected_kind, holds_kind
+from .asks import DURATION, MONEY, counted_thing, expected_kind, holds_kind
 from .dates import said_on
 from .nlp import parse
 from .sentences import sentence_spans
-from .text import content_terms, stem, words
+from .text import content_terms, stem
 from .types import Hit
 
 __all__ = ["Claim", "Disagreement", "find_disagreement"]
@@ -48,17 +48,38 @@ class Disagreement:
 
 
 def _number(sentence: str, counted: str | None) -> tuple[str, str] | None:
-    tokens = words(sentence)
     if counted:
-        for i, t in enumerate(tokens):
-            if stem(t) == counted:
-                for w in reversed(tokens[max(0, i - 3):i]):
-                    if _NUM.fullmatch(w):
-                        return _norm_number(w), w
+        for m in re.finditer(r"([\w'’-]+)\b", sentence):
+            if stem(m.group(1).lower()) == counted:
+                before = list(_NUM.finditer(sentence[max(0, m.start() - 30):m.start()]))
+                if before:
+                    return _norm_number(before[-1].group(0)), before[-1].group(0)  # "3,000 people"
     for m in _NUM.finditer(sentence):
-        if not re.match(r"\s*(?:am|pm|a\.m\.|p\.m\.|%|per ?cent|:\d)", sentence[m.end():], re.I):
-            return _norm_number(m.group(0)), m.group(0)  # not a time of day or a share
+        if not re.match(r"\s*(?:am|pm|a\.m\.|p\.m\.|%|per ?cent|:\d|[\s-]year[\s-]old)", sentence[m.end():], re.I):
+            return _norm_number(m.group(0)), m.group(0)  # not a time of day, a share or an age
     return None
+
+
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+
+
+def _amount(sentence: str, pattern: re.Pattern) -> tuple[str, str] | None:
+    """A sum of money or a length of time as written, and normalised ("3.1 million euros" -> "3100000 euro")."""
+    m = pattern.search(sentence)
+    if not m:
+        return None
+    written = m.group(0).strip()
+    n = re.search(r"\d[\d,]*(?:\.\d+)?", written)
+    low = written.lower()
+    if not n:
+        return low, written
+    value = float(n.group(0).replace(",", ""))
+    for w, f in _SCALE.items():
+        if re.search(rf"(?<=[\d\s]){w}\b", low):
+            value *= f
+            break
+    unit = re.sub(r"(?<=\d)\s?(?:bn|m|k)\b|thousand|million|billion|trillion|[\d,.\s]", "", low).rstrip("s")
+    return f"{round(value, 2)} {unit}", written
 
 
 def _norm_number(w: str) -> str:
@@ -78,12 +99,24 @@ def _name(sentence: str, question: str) -> tuple[str, str] | None:
     asked = set(content_terms(question))
     for e in parse(sentence).ents:
         if e.label_ == "PERSON" and not set(content_terms(e.text)) & asked:
-            return e.text, e.text
+            return _surname(e.text), e.text
     return None
 
 
+def _surname(name: str) -> str:
+    """"Keeper Nerys Caddow" and "Nerys Caddow" are one person; "Idris Maelor" another."""
+    return name.split()[-1].lower()
+
+
 def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) -> Disagreement | None:
-    """Different values for what the question asks, from different stories among the hits."""
+    """Different values for what the question asks, from different stories among the hits.
+
+    A report's claim is its sentence that holds the kind asked for and, with the article's title, shares at
+    least ``min_share`` of the question's terms (a third for a sum of money or a length of time, whose kind
+    alone says much). For a date or a name, the sentence must also hold one of the question's terms that
+    most retrieved paragraphs lack (``"first sighted"`` in a story about an escape): nearly every report
+    dates something, and a day on which something else happened is not a rival answer.
+    """
     kind = expected_kind(question)
     if kind is None:
         return None
@@ -91,24 +124,34 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
     asked = set(content_terms(question))
     if not asked:
         return None
-    claims: list[tuple[float, Claim]] = []
+    specific = kind not in ("date", "name")
+    need = min_share / 1.5 if kind in ("money", "duration") else min_share
+    para_terms = [set(content_terms(h.title + " " + h.text)) for h in hits]
+    focus = {t for t in asked if sum(t in p for p in para_terms) * 2 < len(hits)}
+    claims: list[tuple[tuple[float, float], Claim]] = []
     for i, h in enumerate(hits):
         best = None
+        title = set(content_terms(h.title))
         for s, e in sentence_spans(h.text):
             sentence = h.text[s:e]
-            share = len(asked & set(content_terms(sentence))) / len(asked)
-            if share >= min_share and holds_kind(sentence, kind, counted) and (best is None or share > best[0]):
-                best = (share, s, e, sentence)
-        if best is None:
-            continue
-        _, s, e, sentence = best
-        found = (_number(sentence, counted) if kind == "number" else _date(h, s, e) if kind == "date"
-                 else _name(sentence, question))
-        if found:
-            claims.append((best[0], Claim(found[0], found[1], i, sentence, h.outlet)))
+            terms = set(content_terms(sentence))
+            share = (len(asked & (terms | title)) / len(asked), len(asked & terms) / len(asked))
+            if share[0] < need or not holds_kind(sentence, kind, counted):
+                continue
+            if not specific and focus and not _holds_focus(terms, focus):
+                continue
+            if best is not None and share <= best[0]:
+                continue
+            found = (_number(sentence, counted) if kind == "number" else _date(h, s, e) if kind == "date"
+                     else _amount(sentence, MONEY) if kind == "money" else _amount(sentence, DURATION)
+                     if kind == "duration" else _name(sentence, question))
+            if found:  # the report's best sentence that gives a value
+                best = (share, Claim(found[0], found[1], i, sentence, h.outlet))
+        if best is not None:
+            claims.append(best)
     # one claim per outlet (its sentence closest to the question), one per value
     by_outlet: dict[str, Claim] = {}
-    for _, c in sorted(claims, key=lambda sc: -sc[0]):
+    for _, c in sorted(claims, key=lambda sc: (-sc[0][0], -sc[0][1])):
         by_outlet.setdefault(c.outlet, c)
     distinct: dict[str, Claim] = {}
     for c in by_outlet.values():
@@ -117,3 +160,8 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
     if len(distinct) < 2 or len(stories) < 2:
         return None
     return Disagreement(kind, tuple(distinct.values()))
+
+
+def _holds_focus(terms: set[str], focus: set[str]) -> bool:
+    """A focus term, or a word it begins ("work" in "workers")."""
+    return any(t == f or (len(f) >= 4 and t.startswith(f)) for t in terms for f in focus)

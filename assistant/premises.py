@@ -38,6 +38,9 @@ _OPPOSITES = {
     "ban": r"remain(?:s|ed)?\s+legal|(?:was|is|has\s+not\s+been)\s+not\s+banned",
     "arrest": r"released\s+without\s+charge|(?:was|were)\s+not\s+arrested",
 }
+# Verbs that name one event: "shut down" is contradicted by "is not closing".
+_SAME_EVENT = [{"close", "shut", "shutter"}, {"resign", "quit"}, {"cancel", "scrap", "axe"}, {"postpone", "delay"},
+               {"arrest", "detain"}, {"fire", "sack", "dismiss"}, {"charge", "indict"}, {"sell", "auction"}]
 _NEGATION = r"(?:not|never|n't|no\s+longer)\s+(?:been\s+|be\s+)?{stem}\w*|(?:denied|deny|denies)\s+(?:that\s+)?\w*\s*{stem}\w*"
 
 
@@ -81,10 +84,12 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
     if not re.match(r"^(why|how|when|where|what|who|which|in what|for what)\b", q):
         return None
     for lemma, assumed, about in _events(question):
-        stem = re.escape(lemma[:-1] if lemma.endswith("e") else lemma)
-        patterns = [_NEGATION.format(stem=stem)]
-        if lemma in _OPPOSITES:
-            patterns.append(_OPPOSITES[lemma])
+        same = next((group for group in _SAME_EVENT if lemma in group), {lemma})
+        patterns = []
+        for verb in sorted(same):
+            patterns.append(_NEGATION.format(stem=re.escape(verb[:-1] if verb.endswith("e") else verb)))
+            if verb in _OPPOSITES:
+                patterns.append(_OPPOSITES[verb])
         denial = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
         for i, h in enumerate(hits):
             para_terms = set(content_terms(h.title + " " + h.text))

@@ -20,11 +20,13 @@ __all__ = ["Event", "is_timeline", "events"]
 
 _ASKS = re.compile(
     r"\b(?:time ?line|chronology|chronological|sequence of events|what (?:has )?happened (?:with|to|at|in|on|after|since|between)|"
-    r"how did .+ (?:unfold|develop|evolve)|walk me through|series of events)\b",
+    r"how (?:did|has|have) .+ (?:unfold|unfolded|develop|developed|evolve|evolved|progress|progressed)|"
+    r"(?:walk|take|run|talk) me through|series of events|^trace\b|key (?:events|dates|moments)|step by step)\b",
     re.I,
 )
 _NOT_ABOUT = {"timelin", "timeline", "timelines", "happened", "tell", "time", "line", "chronology", "chronological", "happen", "give", "show", "event", "sequence",
-              "unfold", "develop", "evolve", "walk", "seri", "series", "what"}
+              "unfold", "develop", "evolve", "walk", "seri", "series", "what", "trace", "key", "step", "take", "run",
+              "talk", "progress", "unfolded", "developed", "evolved", "progressed", "date", "moment"}
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 
-from .asks import counted_thing, expected_kind, focus_term, holds_kind
+from .asks import KIND_WORDS, counted_thing, expected_kind, focus_term, holds_kind
 from .generators.base import Draft, DraftSentence
 from .support import SupportChecker, Verdict, source_label
 from .text import content_terms, entity_found, key_entities
@@ -125,7 +125,7 @@ class Verifier:
             return False, "no sentence is supported by the retrieved paragraphs"
         kind = expected_kind(question)
         if kind and not any(holds_kind(s.text, kind, counted_thing(question)) for s in kept):
-            return False, f"the question asks for a {kind}; no supported sentence gives one"
+            return False, f"the question asks for {KIND_WORDS[kind]}; no supported sentence gives one"
         cited_terms = set()
         for s in kept:
             for i in s.sources:

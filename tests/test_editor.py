@@ -125,3 +125,38 @@ def test_the_reading_pane_shows_what_a_relative_date_resolves_to(editor):
     assert paragraphs[0].dates and paragraphs[0].dates[0].label == "4 February 2025"  # stored at ingest
     html = article_html(article, paragraphs, None)
     assert '<span class="date-badge">4 February 2025</span>' in html
+
+
+def test_disagreement_on_a_sum_of_money_and_no_rival_date_from_another_event():
+    from assistant.conflicts import find_disagreement
+
+    def hit(pid, outlet, title, text, published=date(2025, 6, 3)):
+        from assistant.dates import find_dates
+
+        return Hit(paragraph_id=pid, article_id=pid.split("#")[0], title=title, outlet=outlet, published=published,
+                   text=text, start=0, end=len(text), score=1.0, dates=tuple(find_dates(text, published)))
+
+    money = find_disagreement("How much is the painting stolen from the Lenby museum worth?", [
+        hit("a#p3", "Post A", "Painting stolen from Lenby museum", "The insurer values the canvas at 2.4 million euros."),
+        hit("b#p3", "Wire B", "Man held over Lenby museum theft", "The work, which the museum puts at about 3.1 million "
+            "euros, was cut from its frame."),
+    ])
+    assert money is not None and money.kind == "money"
+    assert {c.written for c in money.claims} == {"2.4 million euros", "3.1 million euros"}
+    # Two days in two reports, but of different events (escape, capture): not a disagreement on the sighting.
+    assert find_disagreement("When was the red panda that escaped from the Lenby zoo first sighted?", [
+        hit("c#p1", "Post A", "Red panda escapes Lenby zoo", "A red panda escaped from the Lenby zoo on Sunday, the zoo said."),
+        hit("d#p1", "Wire B", "Lenby zoo red panda caught", "The red panda that escaped from the Lenby zoo was caught "
+            "yesterday in an apple tree.", date(2025, 6, 7)),
+        hit("d#p2", "Wire B", "Lenby zoo red panda caught", "Keepers searched the woods around the zoo."),
+    ]) is None
+
+
+def test_a_premise_is_contradicted_by_the_same_event_in_other_words_and_trace_asks_for_a_timeline():
+    h = Hit(paragraph_id="m#p3", article_id="m", title="Hundreds march as Brisby mill cuts jobs", outlet="O",
+            published=date(2025, 1, 5), text="The Brisby mill itself is not closing, its chief executive said.",
+            start=0, end=64, score=1.0)
+    premise = contradicted_premise("When will the Brisby mill shut down for good?", [h])
+    assert premise is not None and "not closing" in premise.sentence
+    assert is_timeline("Trace the Brisby rail dispute from the ballot to the failed talks.")
+    assert is_timeline("Walk me through the ferry grounding.") and not is_timeline("Which ferry ran aground?")

@@ -40,3 +40,17 @@ def test_without_an_embedder_it_still_ranks_by_word_overlap(make_assistant, smal
     hits = a.search("Who called the decision a betrayal of the islands?", k=3)
     ranked = ExtractiveGenerator(embedder=None).candidates("Who called the decision a betrayal of the islands?", hits)
     assert "Ingrid Kalt" in ranked[0].text
+
+
+def test_finer_answer_kinds_money_length_and_people_by_role():
+    assert expected_kind("How much is the stolen painting worth?") == "money"
+    assert expected_kind("What will it cost to repair the roof?") == "money"
+    assert expected_kind("A hat sold for how much at auction?") == "money"
+    assert expected_kind("How much rain fell on Sunday?") == "number"
+    assert expected_kind("How long will the repairs take?") == "duration"
+    assert expected_kind("Which keeper caught the red panda?") == "name"
+    assert expected_kind("Which two countries were invited?") is None
+    assert holds_kind("The insurer values the canvas at 2.4 million euros.", "money")
+    assert holds_kind("It cost $10bn.", "money") and not holds_kind("A 34-year-old man was held.", "money")
+    assert holds_kind("Restoring it will take about six months.", "duration")
+    assert not holds_kind("A 34-year-old man was held.", "duration")

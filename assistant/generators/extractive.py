@@ -74,7 +74,8 @@ class ExtractiveGenerator(Generator):
         if not raw:
             return []
         # Embedding similarity only for the lexically most promising sentences: keeps ask fast.
-        raw.sort(key=lambda c: -(c.coverage + 0.5 * c.context))
+        # A sentence holding the kind asked for ("a sum of money") is scored even when it shares few words.
+        raw.sort(key=lambda c: -(c.coverage + 0.5 * c.context + (0.5 if kind and c.fits else 0.0)))
         raw = raw[: self.settings.sentence_pool]
         sims = self._similarities(question, [c.text for c in raw])
         scored = []
