@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Iterable
@@ -49,6 +50,7 @@ class Assistant:
         self._generators: dict[str, Generator] = {}
         self._verifier = None
         self._extractive: Generator | None = None
+        self._multilingual = None
 
     # -- parts, opened on first use ----------------------------------------
     @property
@@ -67,8 +69,20 @@ class Assistant:
     def retriever(self) -> Retriever:
         with self._lock:
             if self._retriever is None:
-                self._retriever = Retriever(self.index, self.embedder, self.settings)
+                self._retriever = Retriever(self.index, self.embedder, self.settings, self.multilingual)
             return self._retriever
+
+    @property
+    def multilingual(self):
+        """The paragraphs' multilingual-e5 vectors (``Settings.multilingual``), or None when off."""
+        if not self.settings.multilingual:
+            return None
+        with self._lock:
+            if self._multilingual is None:
+                from .multilingual import MultilingualIndex
+
+                self._multilingual = MultilingualIndex(self.settings)
+            return self._multilingual
 
     @property
     def generator(self) -> Generator:
@@ -92,7 +106,11 @@ class Assistant:
         """
         if rebuild:
             self.index.reset()
-        return run_ingest(paths, self.index, self.embedder, prune=prune, progress=progress, refresh=refresh)
+        report = run_ingest(paths, self.index, self.embedder, prune=prune, progress=progress, refresh=refresh)
+        if self.multilingual is not None:
+            embedded, dropped = self.multilingual.sync(self.catalog, progress=progress)
+            log.info("multilingual vectors: %d embedded, %d dropped", embedded, dropped)
+        return report
 
     def warm_up(self) -> None:
         """Load what the first question needs ahead of it: the embedder, the index's parts and the
@@ -167,7 +185,26 @@ class Assistant:
         request = AskRequest(standalone, Filters.from_values(as_of, outlets, since, until), k, mode, include,
                              Listener(on_hits=on_hits, on_text=on_text))
         out = self.chain(generator).invoke(request)
-        return out.answer, out.hits
+        return self._language_note(standalone, out.answer), out.hits
+
+    def _language_note(self, question: str, answer: Answer) -> Answer:
+        """A question in another language says how it was matched with the English reporting."""
+        from .multilingual import LANGUAGE_NAMES, question_language
+
+        lang = question_language(question)
+        if lang == "en":
+            return answer
+        name = LANGUAGE_NAMES.get(lang, lang)
+        if self.multilingual is not None and answer.refused:
+            said = (f"Asked in {name}: the paragraphs found by the multilingual model (multilingual-e5-small) are "
+                    "listed, but answers are written and checked in English only: ask in English for a cited answer.")
+        elif self.multilingual is not None:
+            said = (f"Asked in {name}: the reporting was searched with a multilingual model "
+                    "(multilingual-e5-small); quotes stay in the reporting's English.")
+        else:
+            said = (f"Asked in {name}, but multilingual search is off, so the English-only embedder matched it and "
+                    "the paragraphs may miss: set ASSISTANT_MULTILINGUAL=1 and run 'assistant ingest' again.")
+        return replace(answer, note=f"{said} {answer.note}".strip())
 
     def condense(self, question: str, history: list[Turn], generator: str | None = None) -> str:
         """A follow-up rewritten into a standalone question (by the chat model when there is one)."""

@@ -26,10 +26,11 @@ __all__ = ["Filters", "MODES", "Retriever", "fuse"]
 class Retriever:
     """Ranks paragraphs from the index's dense and lexical searches; reads only what a question needs."""
 
-    def __init__(self, index: Index, embedder: Embedder, settings: Settings):
+    def __init__(self, index: Index, embedder: Embedder, settings: Settings, multilingual=None):
         self.index = index
         self.embedder = embedder
         self.settings = settings
+        self.multilingual = multilingual  # a MultilingualIndex: questions in other languages search it
 
     def search(
         self,
@@ -50,7 +51,11 @@ class Retriever:
         dense: list[tuple[str, float]] = []
         sparse: list[tuple[str, float]] = []
         if mode in ("hybrid", "dense"):
-            dense = self.index.dense(self.embedder.embed_query(query), n, filters)
+            if self.multilingual is not None and _foreign(query):
+                # the question is not in English: e5 matches it across languages; the filters apply below
+                dense = self.multilingual.search(query, 4 * n)
+            else:
+                dense = self.index.dense(self.embedder.embed_query(query), n, filters)
         if mode in ("hybrid", "bm25"):
             sparse = self.index.lexical_search(query, n, filters)
         dense_rank = {pid: r for r, (pid, _) in enumerate(dense, 1)}
@@ -97,6 +102,12 @@ class Retriever:
                 dates=stored_dates(p),
             ))
         return hits
+
+
+def _foreign(query: str) -> bool:
+    from .multilingual import question_language
+
+    return question_language(query) != "en"
 
 
 def stored_dates(p: StoredParagraph) -> tuple:

