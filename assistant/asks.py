@@ -41,7 +41,9 @@ MONEY = re.compile(
     r"|\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|hundreds of|thousands of|millions of)"
     r"(?:\s(?:hundred|thousand|million|billion|trillion))?\s?"
     r"(?:euros?|dollars?|pounds?(?! of)|sterling|yen|yuan|won|rubles?|roubles?|francs?|rupees?|pesos?|kronor|krona|kroner|"
-    r"usd|eur|gbp|cents?|pence|bucks)\b",
+    r"crowns?|krone|koruna|zloty|zlotys|forints?|lira|liras|lire|rand|dinars?|dirhams?|riyals?|shekels?|baht|ringgit|"
+    r"rupiah|naira|hryvnias?|lei|leva|kuna|reais|dong|taka|usd|eur|gbp|chf|jpy|cny|inr|aud|cad|nok|sek|dkk|cents?|pence|"
+    r"bucks)\b",
     re.I,
 )
 DURATION = re.compile(

@@ -51,6 +51,7 @@ def test_finer_answer_kinds_money_length_and_people_by_role():
     assert expected_kind("Which keeper caught the red panda?") == "name"
     assert expected_kind("Which two countries were invited?") is None
     assert holds_kind("The insurer values the canvas at 2.4 million euros.", "money")
-    assert holds_kind("It cost $10bn.", "money") and not holds_kind("A 34-year-old man was held.", "money")
+    assert holds_kind("It cost $10bn.", "money") and holds_kind("The repairs would cost 4.2 million crowns.", "money")
+    assert not holds_kind("A 34-year-old man was held.", "money")
     assert holds_kind("Restoring it will take about six months.", "duration")
     assert not holds_kind("A 34-year-old man was held.", "duration")
