@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Iterable
@@ -116,9 +115,11 @@ class Assistant:
         """Load what the first question needs ahead of it: the embedder, the index's parts and the
         generator's model (the chat UI does this while it starts, and says so on screen)."""
         from .dates import find_dates
+        from .multilingual import question_language
 
         self.embedder.embed_query("warm up")
         find_dates("on the 15th", date.today())  # loads spaCy's entity recogniser
+        question_language("Which train will resume between North Korea and Russia?")  # loads langdetect's profiles
         self.index.refresh()
         self.index.warm()
         self.generator.warm()
@@ -185,26 +186,7 @@ class Assistant:
         request = AskRequest(standalone, Filters.from_values(as_of, outlets, since, until), k, mode, include,
                              Listener(on_hits=on_hits, on_text=on_text))
         out = self.chain(generator).invoke(request)
-        return self._language_note(standalone, out.answer), out.hits
-
-    def _language_note(self, question: str, answer: Answer) -> Answer:
-        """A question in another language says how it was matched with the English reporting."""
-        from .multilingual import LANGUAGE_NAMES, question_language
-
-        lang = question_language(question)
-        if lang == "en":
-            return answer
-        name = LANGUAGE_NAMES.get(lang, lang)
-        if self.multilingual is not None and answer.refused:
-            said = (f"Asked in {name}: the paragraphs found by the multilingual model (multilingual-e5-small) are "
-                    "listed, but answers are written and checked in English only: ask in English for a cited answer.")
-        elif self.multilingual is not None:
-            said = (f"Asked in {name}: the reporting was searched with a multilingual model "
-                    "(multilingual-e5-small); quotes stay in the reporting's English.")
-        else:
-            said = (f"Asked in {name}, but multilingual search is off, so the English-only embedder matched it and "
-                    "the paragraphs may miss: set ASSISTANT_MULTILINGUAL=1 and run 'assistant ingest' again.")
-        return replace(answer, note=f"{said} {answer.note}".strip())
+        return out.answer, out.hits
 
     def condense(self, question: str, history: list[Turn], generator: str | None = None) -> str:
         """A follow-up rewritten into a standalone question (by the chat model when there is one)."""

@@ -53,6 +53,7 @@ class ChainState:
     premise: Premise | None = None  # what the question assumes that a retrieved sentence contradicts
     disagreement: Disagreement | None = None  # reports that give different values for what is asked
     timeline: tuple[Event, ...] = ()  # a timeline question's events, in order
+    language: str = "en"  # the question's language (``multilingual.question_language``)
 
     @property
     def question(self) -> str:

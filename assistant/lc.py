@@ -17,6 +17,7 @@ from .conflicts import find_disagreement
 from .dates import state_dates
 from .filters import read_time
 from .generators.base import Draft, DraftSentence, Generator
+from .multilingual import language_note, question_language
 from .premises import contradicted_premise
 from .retrieval import Filters, Retriever
 from .timeline import events, is_timeline
@@ -80,7 +81,7 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
             filters, period = request.filters, None
             hits = retriever.search(request.question, request.k, filters, mode=request.mode, include=request.include)
         request.listener.hits(hits)
-        return ChainState(request, hits=hits, period=period, filters=filters)
+        return ChainState(request, hits=hits, period=period, filters=filters, language=question_language(request.question))
 
     def read_premise(state: ChainState) -> ChainState:
         """A question that assumes what a retrieved sentence contradicts is answered by that sentence."""
@@ -189,6 +190,9 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
         if not answer.refused and (state.premise is not None or state.disagreement is not None):
             note = state.premise.note if state.premise is not None else state.disagreement.note
             answer = replace(answer, text=f"{note} {answer.text}", note=note)
+        if state.language != "en":  # how a question in another language met the English reporting
+            said = language_note(state.language, retriever.multilingual is not None, answer.refused)
+            answer = replace(answer, note=f"{said} {answer.note}".strip())
         return state.evolve(answer=answer)
 
     return (

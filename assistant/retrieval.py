@@ -13,6 +13,7 @@ from .catalog import StoredParagraph
 from .embedder import Embedder
 from .filters import Filters
 from .index import Index
+from .multilingual import question_language
 from .settings import Settings
 from .types import Hit
 
@@ -52,8 +53,11 @@ class Retriever:
         sparse: list[tuple[str, float]] = []
         if mode in ("hybrid", "dense"):
             if self.multilingual is not None and _foreign(query):
-                # the question is not in English: e5 matches it across languages; the filters apply below
-                dense = self.multilingual.search(query, 4 * n)
+                # the question is not in English: e5 matches it across languages
+                table = self.index.table
+                mask = table.mask(filters)
+                dense = [(pid, sim) for pid, sim in self.multilingual.search(query, 4 * n)
+                         if table.allowed(pid.rpartition("#p")[0], mask)][:n]
             else:
                 dense = self.index.dense(self.embedder.embed_query(query), n, filters)
         if mode in ("hybrid", "bm25"):
@@ -105,8 +109,6 @@ class Retriever:
 
 
 def _foreign(query: str) -> bool:
-    from .multilingual import question_language
-
     return question_language(query) != "en"
 
 

@@ -36,12 +36,21 @@ def test_a_korean_question_finds_the_english_paragraph_only_with_multilingual_se
     assert on.search(question, 1)[0].paragraph_id == f"{SEED}#p2"
     answer = on.ask(question)
     assert answer.note.startswith("Asked in Korean")
-    (corpus / "extra.md").unlink()
+    extra = corpus / "extra.md"
+    extra.write_text(extra.read_text(encoding="utf-8").replace("nobody was hurt", "two workers were hurt"),
+                     encoding="utf-8")
+    on.ingest([corpus], progress=False)  # the changed paragraph is embedded again, its old vector dropped
+    assert on.multilingual.count() == on.catalog.counts()[1]
+    stored = {rid for ids in on.multilingual.store.ids() for rid in ids}
+    assert stored == {f"{p.id}@{p.hash}" for p in on.catalog.all_paragraphs()}  # each vector is of today's text
+    assert on.search("벨마르 항구 크레인 사고로 몇 명이 다쳤나요?", 1)[0].paragraph_id == "extra#p1"
+    extra.unlink()
     on.ingest([corpus], prune=True, progress=False)  # the pruned article's e5 vectors go too
     assert on.multilingual.count() == on.catalog.counts()[1]
 
     off = Assistant(settings=Settings(data_dir=tmp_path / "off", generator="extractive"))
     off.ingest([corpus], progress=False)
-    assert "multilingual search is off" in off.ask(question).note and "ASSISTANT_MULTILINGUAL=1" in off.ask(question).note
+    note = off.ask(question).note
+    assert "multilingual search is off" in note and "ASSISTANT_MULTILINGUAL=1" in note
     english = off.ask("To which airport were the diplomats withdrawn from Damascus flown?")
     assert not english.refused and english.note == ""
