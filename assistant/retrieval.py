@@ -1,6 +1,8 @@
 """Hybrid retrieval: dense (Chroma) and BM25 over the same paragraphs, fused by reciprocal rank.
 
-Filters: outlet, published-date range, and ``as_of`` (nothing published after it).
+The best fused candidates are then re-ordered by a fitted re-ranker (``rerank``) that reads
+each paragraph against the question. Filters: outlet, published-date range, and ``as_of``
+(nothing published after it).
 A news question asked on a date is usually about recent reporting, so paragraphs
 published shortly before the as-of date get a small, decaying boost (a setting).
 """
@@ -14,6 +16,7 @@ from .embedder import Embedder
 from .filters import Filters
 from .index import Index
 from .multilingual import question_language
+from .rerank import default_reranker, features
 from .settings import Settings
 from .types import Hit
 
@@ -51,8 +54,9 @@ class Retriever:
         n = max(self.settings.candidates, k)
         dense: list[tuple[str, float]] = []
         sparse: list[tuple[str, float]] = []
+        foreign = self.multilingual is not None and _foreign(query)
         if mode in ("hybrid", "dense"):
-            if self.multilingual is not None and _foreign(query):
+            if foreign:
                 # the question is not in English: e5 matches it across languages
                 table = self.index.table
                 mask = table.mask(filters)
@@ -76,6 +80,8 @@ class Retriever:
             if pid not in scores:
                 scores[pid] = 1.0 / (self.settings.rrf_k + n)
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        if mode == "hybrid" and self.settings.rerank_depth > 0 and not foreign:
+            ranked = self._rerank(query, ranked, dense, sparse)
         chosen: list[tuple[StoredParagraph, float]] = []
         stories: set[str] = set()
         # Text comes from the catalog for the best few only; a candidate it no longer holds is never cited.
@@ -106,6 +112,21 @@ class Retriever:
                 dates=stored_dates(p),
             ))
         return hits
+
+
+    def _rerank(self, query: str, ranked: list[tuple[str, float]], dense, sparse) -> list[tuple[str, float]]:
+        """The best ``rerank_depth`` fused candidates re-ordered by the fitted re-ranker (``rerank``);
+        the rest keep their fused order after them. Scores stay the fused ones."""
+        depth = self.settings.rerank_depth
+        top = ranked[:depth]
+        found = {p.id: p for p in self.index.paragraphs([pid for pid, _ in top])}
+        top = [(pid, s) for pid, s in top if pid in found]
+        rows = features(query, [found[pid] for pid, _ in top], [s for _, s in top],
+                        {pid: r for r, (pid, _) in enumerate(dense, 1)}, dict(dense),
+                        {pid: r for r, (pid, _) in enumerate(sparse, 1)}, dict(sparse))
+        p = default_reranker().p_answers(rows)
+        order = sorted(range(len(top)), key=lambda i: -p[i])
+        return [top[i] for i in order] + ranked[depth:]
 
 
 def _foreign(query: str) -> bool:

@@ -85,6 +85,11 @@ class Settings:
     rrf_k: int = _setting(10, "Reciprocal-rank-fusion constant: larger flattens the rank weights.")
     dense_weight: float = _setting(1.0, "Weight of the dense (embedding) ranking in the fusion.")
     bm25_weight: float = _setting(1.3, "Weight of the BM25 (word) ranking in the fusion.")
+    rerank_depth: int = _setting(
+        20,
+        "The best this many fused paragraphs are re-ordered by the fitted re-ranker (assistant/rerank_model.json: "
+        "how well each reads as the answer); 0 keeps the fused order.",
+    )
     recency_days: float = _setting(
         14.0,
         "Articles published within this many days before the as-of date get a recency boost "

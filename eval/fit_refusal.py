@@ -6,7 +6,7 @@ For every dev question (answerable or not): retrieval as of its date, the extrac
 generator's best candidate sentence, and ``refusal.Signals`` from them. In each of 5 folds
 (the same stable split as eval/tune.py) a logistic regression (L2 1.0, standardised signals)
 is fitted on the other folds, its threshold set there as the lowest P(answerable) that still
-refuses at least 95% of their unanswerable questions, and the decision (below the threshold,
+refuses at least 92.5% of their unanswerable questions, and the decision (below the threshold,
 or a name in the question no retrieved paragraph mentions) is scored on the fold held
 out: refusal recall and wrong refusals, beside the previous rule (best evidence < 0.36 after a
 0.5 penalty per absent name) on the same folds. ``--write`` stores the model fitted on all dev
@@ -36,7 +36,7 @@ from assistant.refusal import MODEL_FILE, Signals  # noqa: E402
 from assistant.text import key_entities  # noqa: E402
 from tune import DEFAULT_BENCH, fold_of  # noqa: E402
 
-TARGET_RECALL = 0.95  # on the folds fitted on; held-out figures are what a new question sees
+TARGET_RECALL = 0.925  # on the folds fitted on (0.95 held out the same, but its all-dev threshold sat on a lone step)
 L2 = 1.0
 
 
@@ -60,10 +60,10 @@ def prob(model, X: np.ndarray) -> np.ndarray:
     return 1 / (1 + np.exp(-(np.c_[np.ones(len(X)), (X - mean) / scale] @ w)))
 
 
-def threshold(p: np.ndarray, y: np.ndarray) -> float:
-    """The lowest threshold that refuses at least TARGET_RECALL of the unanswerable questions."""
+def threshold(p: np.ndarray, y: np.ndarray, target: float = TARGET_RECALL) -> float:
+    """The lowest threshold that refuses at least ``target`` of the unanswerable questions."""
     for t in np.unique(np.r_[p, 1.0]):
-        if (p[y == 0] < t).mean() >= TARGET_RECALL:
+        if (p[y == 0] < t).mean() >= target:
             return float(t)
     return 1.0
 
@@ -76,6 +76,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
     ap.add_argument("--write", action="store_true", help="store the model fitted on all dev questions")
+    ap.add_argument("--target", type=float, default=TARGET_RECALL,
+                    help="share of the unanswerable questions the threshold must refuse on the folds fitted on")
     args = ap.parse_args()
     base = Settings.from_env(generator="extractive")
     key = hashlib.sha1(str((args.bench / "corpus.jsonl").resolve()).encode()).hexdigest()[:10]
@@ -104,7 +106,7 @@ def main() -> int:
     for k in range(5):
         tr, te = folds != k, folds == k
         model = fit(X[tr], y[tr])
-        t = threshold(prob(model, X[tr]), y[tr])
+        t = threshold(prob(model, X[tr]), y[tr], args.target)
         held.append(rates((prob(model, X[te]) < t) | named[te], y[te]))
         prev.append(rates(previous[te], y[te]))
         print(f"{k:4} {t:9.3f}  {held[-1][0]:14.3f} {held[-1][1]:14.3f}  {prev[-1][0]:10.3f} {prev[-1][1]:10.3f}")
@@ -113,7 +115,7 @@ def main() -> int:
         print(f"{label:26} refusal recall {np.mean(rr):.3f} ± {np.std(rr):.3f}; wrong refusals {np.mean(wr):.3f} ± {np.std(wr):.3f}")
 
     model = fit(X, y)
-    t = threshold(prob(model, X), y)
+    t = threshold(prob(model, X), y, args.target)
     mean, scale, w = model
     print(f"\nfitted on all dev questions: threshold P(answerable) < {t:.3f} refuses")
     print("standardised coefficients: " + ", ".join(f"{n} {c:+.2f}" for n, c in zip(["bias"] + names, w)))
