@@ -4,7 +4,7 @@ The signals are the ones the answer path computes anyway: how well the best sent
 matches the question (its evidence score, embedding similarity, rarity-weighted word
 coverage, and that of its paragraph), how many of the question's names the retrieved
 paragraphs miss, whether the dense and BM25 rankings agree on the top paragraph, and the
-top paragraph's fused retrieval score. A logistic regression turns them into P(answerable);
+best fused retrieval score among the paragraphs. A logistic regression turns them into P(answerable);
 a question naming something no retrieved paragraph mentions is refused whatever its score;
 its coefficients and threshold are fitted by cross-validation on the benchmark's dev
 questions (``eval/fit_refusal.py``) and committed in ``refusal_model.json``. Below the
@@ -35,7 +35,7 @@ class Signals:
     context: float  # the same for its paragraph
     absent_share: float  # share of the question's names no retrieved paragraph mentions
     agree: float  # 1 when the top paragraph is in the top 5 of both the dense and the BM25 ranking
-    fused: float  # the top paragraph's fused retrieval score
+    fused: float  # the best fused retrieval score among the paragraphs (the re-ranker may put another first)
     missing_names: tuple[str, ...] = ()  # names (not numbers) in the question that no retrieved paragraph mentions
 
     @classmethod
@@ -48,10 +48,10 @@ class Signals:
         top = hits[0] if hits else None
         agree = bool(top and top.dense_rank and top.bm25_rank and top.dense_rank <= 5 and top.bm25_rank <= 5)
         share = len(absent) / len(names) if names else 0.0
+        fused = max((h.score for h in hits), default=0.0)
         if best is None:
-            return cls(0.0, 0.0, 0.0, 0.0, share, float(agree), top.score if top else 0.0, missing)
-        return cls(best.score, best.similarity, best.coverage, best.context, share, float(agree),
-                   top.score if top else 0.0, missing)
+            return cls(0.0, 0.0, 0.0, 0.0, share, float(agree), fused, missing)
+        return cls(best.score, best.similarity, best.coverage, best.context, share, float(agree), fused, missing)
 
     def values(self) -> dict[str, float]:
         """The numeric signals the regression weighs."""

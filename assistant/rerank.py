@@ -3,10 +3,10 @@
 Fusion only knows two ranks. For the best ``rerank_depth`` fused paragraphs this module
 computes cheap signals that read the paragraph against the question (no model call):
 the fused score and both ranks and raw scores, the rarity-weighted share of the
-question's words in the paragraph, in its title and in its best sentence, the question's
-word pairs found side by side, the question's names found, whether a sentence holds the
-kind of thing asked for (a number for "how many", a date for "when"), and whether it
-is its article's first paragraph. A logistic regression, fitted by cross-validation on
+question's words in the paragraph, in its title, in its best sentence and in its best
+sentence that holds the kind of thing asked for (a number for "how many", a date for
+"when"), the question's word pairs found side by side, the question's names found, its
+place in its article (news puts the answer early) and how many candidates share its article. A logistic regression, fitted by cross-validation on
 the benchmark's dev questions (``eval/fit_rerank.py``, coefficients in
 ``rerank_model.json``), turns them into P(this paragraph answers); candidates are
 re-ordered by it.
@@ -42,6 +42,9 @@ FEATURES = (
     "names",  # share of the question's names and numbers found
     "fits",  # a sentence holds the kind of thing asked for (1 when nothing particular is asked)
     "lead",  # the article's first paragraph
+    "position",  # 1 / its place in its article
+    "article",  # share of the candidates from its article
+    "answer_sentence",  # the question's words in its best sentence that holds the kind asked for
 )
 
 __all__ = ["FEATURES", "Reranker", "default_reranker", "features"]
@@ -66,13 +69,15 @@ def features(question: str, paragraphs, fused: list[float], dense_rank: dict, de
     for i, p in enumerate(paragraphs):
         terms = sets[i]
         title = set(content_terms(p.title))
-        best, fits = 0.0, kind is None
+        best, best_fit, fits = 0.0, 0.0, kind is None
         for s, e in sentence_spans(p.text):
             sent = p.text[s:e]
             st = set(content_terms(sent))
-            best = max(best, sum(w for t, w in weights.items() if t in st) / total)
-            if not fits and holds_kind(sent, kind, counted):
+            cover = sum(w for t, w in weights.items() if t in st) / total
+            best = max(best, cover)
+            if kind is None or holds_kind(sent, kind, counted):
                 fits = True
+                best_fit = max(best_fit, cover)
         adjacent = set(zip(docs[i], docs[i][1:]))
         rows.append([
             fused[i],
@@ -88,6 +93,9 @@ def features(question: str, paragraphs, fused: list[float], dense_rank: dict, de
             sum(entity_found(e, terms) for e in names) / len(names) if names else 1.0,
             float(fits),
             float(p.n == 1),
+            1.0 / max(p.n, 1),
+            sum(o.article_id == p.article_id for o in paragraphs) / len(paragraphs),
+            best_fit,
         ])
     return np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
 
@@ -105,12 +113,15 @@ class Reranker:
             raise ValueError(f"{MODEL_FILE} was fitted on other signals; run eval/fit_rerank.py --write")
         return cls(tuple(data["names"]), np.array(data["mean"]), np.array(data["scale"]), np.array(data["weights"]))
 
-    def p_answers(self, rows: np.ndarray) -> np.ndarray:
-        """P(the paragraph answers the question), one per row."""
+    def scores(self, rows: np.ndarray) -> np.ndarray:
+        """How well each paragraph reads as the answer (a logit: higher is better), one per row."""
         if not len(rows):
             return np.zeros(0)
-        z = self.weights[0] + ((rows - self.mean) / self.scale) @ self.weights[1:]
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+        return self.weights[0] + ((rows - self.mean) / self.scale) @ self.weights[1:]
+
+    def p_answers(self, rows: np.ndarray) -> np.ndarray:
+        """The scores as probabilities (within one question, softmax of ``scores`` gives the fitted shares)."""
+        return 1.0 / (1.0 + np.exp(-np.clip(self.scores(rows), -50, 50)))
 
 
 @lru_cache(maxsize=1)

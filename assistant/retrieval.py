@@ -124,7 +124,7 @@ class Retriever:
         rows = features(query, [found[pid] for pid, _ in top], [s for _, s in top],
                         {pid: r for r, (pid, _) in enumerate(dense, 1)}, dict(dense),
                         {pid: r for r, (pid, _) in enumerate(sparse, 1)}, dict(sparse))
-        p = default_reranker().p_answers(rows)
+        p = default_reranker().scores(rows)
         order = sorted(range(len(top)), key=lambda i: -p[i])
         return [top[i] for i in order] + ranked[depth:]
 

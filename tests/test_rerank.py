@@ -15,6 +15,10 @@ class P:
     title: str = "Ferry service"
     n: int = 2
 
+    @property
+    def article_id(self):
+        return self.id.partition("#")[0]
+
 
 QUESTION = "How many passengers did the Villemer ferry carry last year?"
 VAGUE = P("a#p2", "The Villemer ferry is loved by passengers, and the ferry crew say passengers often return to the ferry.")
@@ -34,6 +38,8 @@ def test_signals_read_the_paragraph_against_the_question():
     assert row(rows, 1, "bm25_rr") == 0.0 and row(rows, 0, "bm25_rr") == 1.0  # BM25 never found the second
     assert row(rows, 0, "fused_rr") == 1.0 and row(rows, 1, "fused_rr") == 0.5
     assert row(rows, 1, "dense_sim") == 0.6 and row(rows, 1, "bm25_rel") == 0.0
+    assert row(rows, 1, "answer_sentence") == row(rows, 1, "sentence") > 0 == row(rows, 0, "answer_sentence")
+    assert row(rows, 0, "position") == 0.5 and row(rows, 0, "article") == 0.5
 
 
 def test_the_committed_model_puts_the_answering_paragraph_first():
