@@ -138,12 +138,29 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
     return True
 
 
+# "Which country/city/company ...": the answer names one (Japan, Nara, Domino's) and its
+# paragraph need not use the category's word, so its absence says nothing.
+CATEGORIES = frozenset(stem(w) for w in """
+    country nation state province region county city town village capital island continent place location
+    company firm business chain brand retailer platform network app website airline carrier bank
+    team club league party organisation organization agency group body court university school
+    age year month day date person man woman people politician leader official player athlete star
+    celebrity actor singer artist musician writer author film movie show book song album game sport
+    event species animal disease virus language religion""".split())
+
+
 def focus_term(question: str) -> str | None:
     """The thing a which/what question asks for: "To which airport ..." -> "airport"."""
-    m = re.search(r"\b(?:which|what)\s+([\w'’-]+)(?:\s+([\w'’-]+))?", question, re.I)
+    m = re.search(r"\b(?:which|what)\s+([\w'’-]+)(?:\s+([\w'’-]+))?(?:\s+([\w'’-]+))?", question, re.I)
     if not m:
         return None
+    counted = 0
     for w in m.groups():
-        if w and w.lower() not in STOPWORDS and not w.lower().endswith("ly"):
+        if not w or w[0].isupper() or _NUMBER.fullmatch(w):
+            continue  # "which two Pac-12 schools" asks for schools
+        if w.lower() not in STOPWORDS and not w.lower().endswith("ly"):
             return stem(w.lower())
+        counted += 1
+        if counted == 2:
+            break
     return None

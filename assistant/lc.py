@@ -123,8 +123,10 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
             return state.evolve(draft=draft, verification=verification,
                                 writer="correction" if state.premise is not None else "timeline")
         extractive = generator.name == "extractive"
+        # the calibrated refusal already weighed the question's names over every retrieved paragraph
+        decided = extractive or (fallback is not None and hasattr(fallback, "decide"))
         draft, verification = verifier.verify(state.question, state.draft, state.hits, strict=not extractive,
-                                              decided=extractive)
+                                              decided=decided)
         writer = generator.name
         if draft.refused and fallback is not None and fallback is not generator and not state.draft.refused:
             backup = fallback.generate(state.question, state.hits, state.request.filters.as_of)

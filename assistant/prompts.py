@@ -20,8 +20,14 @@ Keep names, places and dates from the earlier turns that the question refers to.
 
 
 def format_sources(hits, texts) -> str:
-    """Numbered sources for a prompt: [n] title (outlet, date): text."""
+    """Numbered sources for a prompt: [n] title (outlet, date): text. A further paragraph of an
+    article already shown says so instead of repeating its title (prompt tokens are the latency)."""
     lines = []
+    shown: dict[str, int] = {}
     for n, (hit, text) in enumerate(zip(hits, texts), 1):
+        if hit.article_id in shown:
+            lines.append(f"[{n}] (same article as [{shown[hit.article_id]}]): {text}")
+            continue
+        shown[hit.article_id] = n
         lines.append(f"[{n}] {hit.title} ({hit.outlet}, {hit.published.isoformat()}): {text}")
     return "\n".join(lines)

@@ -134,6 +134,11 @@ class Settings:
     llm_threads: int = _setting(0, "Local generator: llama.cpp threads; 0 uses every core.")
     llm_context: int = _setting(2048, "Local generator: context window in tokens.")
     max_answer_tokens: int = _setting(200, "Local generator: most tokens in one answer.")
+    prompt_sources: int = _setting(
+        4,
+        "Chat generators: how many of the retrieved paragraphs (the best) the prompt shows; 0 shows all k. "
+        "Fewer is faster on a laptop: the prompt is most of the time to the first word.",
+    )
     context_sentences: int = _setting(
         2, "Local generator: sentences per retrieved paragraph put in the prompt (the prompt is the latency)."
     )

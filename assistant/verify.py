@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 
-from .asks import KIND_WORDS, counted_thing, expected_kind, focus_term, holds_kind
+from .asks import CATEGORIES, KIND_WORDS, counted_thing, expected_kind, focus_term, holds_kind
 from .generators.base import Draft, DraftSentence
 from .support import SupportChecker, Verdict, source_label
 from .text import content_terms, entity_found, key_entities
@@ -65,8 +65,8 @@ class Verifier:
                decided: bool = False, answering: bool = True) -> tuple[Draft, Verification]:
         """``strict``: also refuse a supported answer that cites paragraphs without the thing asked
         for while another retrieved paragraph has it (a model answering with a nearby fact).
-        ``decided``: whether to answer was already decided by the calibrated refusal (the extractive
-        generator's drafts), which weighs the question's names over all retrieved paragraphs; the
+        ``decided``: whether to answer was already decided by the calibrated refusal (the chain runs it
+        before any generator when the extractive one is at hand), which weighs the question's names over all retrieved paragraphs; the
         stricter rule that the *cited* ones mention them is then skipped (on the dev questions it
         refused 10 answerable questions and no unanswerable one).
         ``answering``: whether the draft must answer the question (a premise's correction need not)."""
@@ -134,7 +134,7 @@ class Verifier:
         if asked and len(asked & cited_terms) / len(asked) < self.min_relevance:
             return False, "the supported sentences are not about what was asked"
         focus = focus_term(question)
-        if strict and focus and focus not in cited_terms and any(focus in content_terms(h.title + " " + h.text) for h in hits):
+        if strict and focus and focus not in CATEGORIES and focus not in cited_terms and any(focus in content_terms(h.title + " " + h.text) for h in hits):
             # another retrieved paragraph speaks of the thing asked for; these do not
             return False, f"the question asks which {focus}; the cited paragraphs do not mention one"
         missing = [e for e in key_entities(question) if not entity_found(e, cited_terms)] if names else []

@@ -6,6 +6,7 @@ import json
 import re
 from datetime import date
 
+from ..asks import KIND_WORDS, expected_kind
 from ..prompts import CONDENSE_SYSTEM, LOCAL_SYSTEM, format_sources
 from ..settings import Settings
 from ..types import Hit
@@ -32,9 +33,12 @@ class PromptBuilder:
         return out
 
     def messages(self, question: str, hits: list[Hit], as_of: date | None) -> list[dict]:
+        hits = hits[: self.settings.prompt_sources or len(hits)]
         sources = format_sources(hits, self.context(question, hits))
         when = as_of.isoformat() if as_of else date.today().isoformat()
-        user = f"Sources:\n{sources}\n\nToday's date (answer as of it): {when}\n\nQuestion: {question}"
+        kind = expected_kind(question)
+        asks = f" (answer with {KIND_WORDS[kind]})" if kind else ""
+        user = f"Sources:\n{sources}\n\nToday's date (answer as of it): {when}\n\nQuestion: {question}{asks}"
         return [{"role": "system", "content": LOCAL_SYSTEM}, {"role": "user", "content": user}]
 
 
