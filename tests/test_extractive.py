@@ -55,3 +55,12 @@ def test_finer_answer_kinds_money_length_and_people_by_role():
     assert not holds_kind("A 34-year-old man was held.", "money")
     assert holds_kind("Restoring it will take about six months.", "duration")
     assert not holds_kind("A 34-year-old man was held.", "duration")
+
+
+def test_the_thing_a_which_question_asks_for_skips_numbers_and_proper_modifiers():
+    from assistant.asks import focus_term
+
+    assert focus_term("Which two Pac-12 schools are in talks to leave?") == "school"
+    assert focus_term("To which airport were they flown?") == "airport"
+    assert focus_term("Which 3 teams won?") == "team"
+    assert focus_term("What is her name?") is None

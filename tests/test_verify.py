@@ -127,3 +127,31 @@ def test_joint_support_keeps_only_the_citations_it_needs():
     out, v = V.verify("Where did the diplomats fly, and which stations will the train link?", d, hits)
     assert v.sentences[0].verdict == "joint"
     assert set(out.sentences[0].sources) == {0, 2}
+
+
+def test_a_which_country_answer_is_kept_though_its_paragraph_never_says_country():
+    hits = [_hit(1, "Former prime minister Shinzo Abe of Japan was shot while campaigning in Nara."),
+            _hit(2, "The country's police chief resigned over the security failures.")]
+    d = Draft(sentences=(DraftSentence("Shinzo Abe of Japan was shot while campaigning in Nara.", (0,)),))
+    out, v = V.verify("A former prime minister of which nation was shot while campaigning?", d, hits)
+    assert not out.refused and v.answers_question
+    out, v = V.verify("A former prime minister of which country was shot while campaigning?", d, hits)
+    assert not out.refused
+    # a specific thing asked for still has to be in what is cited when another paragraph has it
+    hits = [_hit(1, "The diplomats were flown out on Sunday."), _hit(2, "The Chkalovsky Airport received a flight.")]
+    d = Draft(sentences=(DraftSentence("The diplomats were flown out on Sunday.", (0,)),))
+    out, v = V.verify("To which airport were the diplomats flown?", d, hits)
+    assert out.refused and "which airport" in v.reason
+
+
+def test_a_model_answer_is_kept_when_the_question_names_context_its_paragraph_omits(settings, embedder, small_corpus):
+    """The chain's calibrated refusal already weighed the question's names over every retrieved paragraph;
+    'Port Elsen' in the question need not recur in the paragraph the answer cites."""
+    from assistant import Assistant
+
+    text = "Mayor Ingrid Kalt called the decision a betrayal of the islands."
+    a = Assistant(settings=settings, embedder=embedder, generator=_Scripted(Draft(sentences=(DraftSentence(text, (0, 1)),))))
+    a.ingest([small_corpus])
+    ans = a.ask("What did the mayor call the Port Elsen authority's decision on the Villemer ferry?")
+    assert ans.generator == "scripted" and ans.verification.fallback is None, ans.verification
+    assert "betrayal" in ans.text and ans.citations[0].paragraph_id == "ferry#p3"

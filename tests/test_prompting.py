@@ -1,0 +1,33 @@
+"""What a chat model is shown: few, short, numbered sources and what kind of answer is asked for."""
+
+from datetime import date
+
+from assistant.generators.prompting import PromptBuilder
+from assistant.settings import Settings
+from assistant.types import Hit
+
+
+def _hit(article, n, text, title):
+    return Hit(paragraph_id=f"{article}#p{n}", article_id=article, title=title, outlet="Harbour Herald",
+               published=date(2024, 3, 5), text=text, start=0, end=len(text), score=1.0)
+
+
+HITS = [
+    _hit("ferry", 2, "The ferry carried 118,000 passengers last year.", "Night ferry to Villemer to stop after 42 years"),
+    _hit("ferry", 1, "The night ferry will stop running on 1 May.", "Night ferry to Villemer to stop after 42 years"),
+    _hit("bridge", 1, "The bridge repair cost 31 million euros.", "Tessel bridge reopens after repair"),
+    _hit("bridge", 2, "The bridge had been closed since last spring.", "Tessel bridge reopens after repair"),
+    _hit("vote", 1, "Maria Ostrova was elected council leader.", "Ostrova wins Selden council vote"),
+]
+
+
+def test_the_prompt_shows_the_best_sources_each_title_once_and_the_kind_asked_for():
+    user = PromptBuilder(settings=Settings(prompt_sources=4)).messages(
+        "How much did the bridge repair cost?", HITS, date(2024, 3, 6))[1]["content"]
+    assert user.count("Night ferry to Villemer to stop after 42 years") == 1
+    assert "[2] (same article as [1]): The night ferry will stop running on 1 May." in user
+    assert "[4] (same article as [3])" in user
+    assert "[5]" not in user and "Ostrova" not in user  # only the best four
+    assert user.endswith("Question: How much did the bridge repair cost? (answer with a sum of money)")
+    everything = PromptBuilder(settings=Settings(prompt_sources=0)).messages("Who won the vote?", HITS, None)[1]["content"]
+    assert "[5] Ostrova wins Selden council vote" in everything and everything.endswith("(answer with a name)")
