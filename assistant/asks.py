@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .text import STOPWORDS, stem, words
+from .text import STOPWORDS, key_entities, stem, words
 
 _NUMBER = re.compile(
     r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -133,20 +133,9 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
         return False
     if kind == "date":
         return bool(_DATEISH.search(sentence))
-    if kind == "name":
-        return bool(_NAME.search(sentence))
+    if kind == "name":  # a name inside the sentence, or one that opens it ("Jin, the oldest member ...")
+        return bool(_NAME.search(sentence)) or any(not e[0].isdigit() for e in key_entities(sentence, keep_initial=True))
     return True
-
-
-# "Which country/city/company ...": the answer names one (Japan, Nara, Domino's) and its
-# paragraph need not use the category's word, so its absence says nothing.
-CATEGORIES = frozenset(stem(w) for w in """
-    country nation state province region county city town village capital island continent place location
-    company firm business chain brand retailer platform network app website airline carrier bank
-    team club league party organisation organization agency group body court university school
-    age year month day date person man woman people politician leader official player athlete star
-    celebrity actor singer artist musician writer author film movie show book song album game sport
-    event species animal disease virus language religion""".split())
 
 
 def focus_term(question: str) -> str | None:

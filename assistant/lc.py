@@ -118,19 +118,19 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
         if verifier is None:
             return state.evolve(writer=generator.name)
         if state.premise is not None or state.timeline:  # a correction, a timeline: not one asked-for value
-            draft, verification = verifier.verify(state.question, state.draft, state.hits, strict=False,
+            draft, verification = verifier.verify(state.question, state.draft, state.hits,
                                                   decided=True, answering=False)
             return state.evolve(draft=draft, verification=verification,
                                 writer="correction" if state.premise is not None else "timeline")
         extractive = generator.name == "extractive"
         # the calibrated refusal already weighed the question's names over every retrieved paragraph
         decided = extractive or (fallback is not None and hasattr(fallback, "decide"))
-        draft, verification = verifier.verify(state.question, state.draft, state.hits, strict=not extractive,
+        draft, verification = verifier.verify(state.question, state.draft, state.hits,
                                               decided=decided)
         writer = generator.name
         if draft.refused and fallback is not None and fallback is not generator and not state.draft.refused:
             backup = fallback.generate(state.question, state.hits, state.request.filters.as_of)
-            draft, _ = verifier.verify(state.question, backup, state.hits, strict=False, decided=True)
+            draft, _ = verifier.verify(state.question, backup, state.hits, decided=True)
             writer = fallback.name
             verification = replace(verification, fallback=fallback.name if not draft.refused else "refused")
         return state.evolve(draft=draft, verification=verification, writer=writer)

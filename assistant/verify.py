@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 
-from .asks import CATEGORIES, KIND_WORDS, counted_thing, expected_kind, focus_term, holds_kind
+from .asks import KIND_WORDS, counted_thing, expected_kind, holds_kind
 from .generators.base import Draft, DraftSentence
 from .support import SupportChecker, Verdict, source_label
 from .text import content_terms, entity_found, key_entities
@@ -61,14 +61,16 @@ class Verifier:
         self.checker = checker
         self.min_relevance = min_relevance  # share of the question's words the cited text must hold
 
-    def verify(self, question: str, draft: Draft, hits: list[Hit], strict: bool = True,
-               decided: bool = False, answering: bool = True) -> tuple[Draft, Verification]:
-        """``strict``: also refuse a supported answer that cites paragraphs without the thing asked
-        for while another retrieved paragraph has it (a model answering with a nearby fact).
-        ``decided``: whether to answer was already decided by the calibrated refusal (the chain runs it
-        before any generator when the extractive one is at hand), which weighs the question's names over all retrieved paragraphs; the
-        stricter rule that the *cited* ones mention them is then skipped (on the dev questions it
-        refused 10 answerable questions and no unanswerable one).
+    def verify(self, question: str, draft: Draft, hits: list[Hit], decided: bool = False,
+               answering: bool = True) -> tuple[Draft, Verification]:
+        """``decided``: whether to answer was already decided by the calibrated refusal (the chain runs it
+        before any generator when the extractive one is at hand), which weighs the question's names over
+        all retrieved paragraphs; the stricter rule that the *cited* ones mention them is then skipped (on
+        the dev questions it refused 10 answerable extractive answers and no unanswerable one, and made the
+        local model's answers fall back for "US", "UK" or "3,518" in the question's context).
+        (A rule that the cited paragraphs hold the word of a which-question, "which airport", was dropped:
+        "which professional golfer", "which tech giant" sent the local model's right answers, "Dustin
+        Johnson", "Apple", to the extractive fallback in 14 of its 33 fallbacks on the dev questions.)
         ``answering``: whether the draft must answer the question (a premise's correction need not)."""
         if draft.refused:
             return draft, Verification(answers_question=False, reason="the generator declined")
@@ -79,7 +81,7 @@ class Verifier:
             checks.append(check)
             if sentence is not None:
                 kept.append(sentence)
-        ok, reason = self.answers(question, kept, hits, strict, names=not decided) if answering else (bool(kept), "")
+        ok, reason = self.answers(question, kept, hits, names=not decided) if answering else (bool(kept), "")
         verification = Verification(tuple(checks), ok, reason)
         if not kept or not ok:
             return Draft(refused=True, notes=draft.notes), verification
@@ -118,8 +120,7 @@ class Verifier:
     def _joint(self, sentence: str, cited: list[int], hits: list[Hit], label: list[str]) -> Verdict:
         return self.checker.check(sentence, "\n".join(hits[i].text for i in cited), " ".join(label[i] for i in cited))
 
-    def answers(self, question: str, kept: list[DraftSentence], hits: list[Hit], strict: bool = True,
-                names: bool = True) -> tuple[bool, str]:
+    def answers(self, question: str, kept: list[DraftSentence], hits: list[Hit], names: bool = True) -> tuple[bool, str]:
         """Do the kept sentences answer the question (not just a nearby fact)?"""
         if not kept:
             return False, "no sentence is supported by the retrieved paragraphs"
@@ -133,10 +134,6 @@ class Verifier:
         asked = set(content_terms(question))
         if asked and len(asked & cited_terms) / len(asked) < self.min_relevance:
             return False, "the supported sentences are not about what was asked"
-        focus = focus_term(question)
-        if strict and focus and focus not in CATEGORIES and focus not in cited_terms and any(focus in content_terms(h.title + " " + h.text) for h in hits):
-            # another retrieved paragraph speaks of the thing asked for; these do not
-            return False, f"the question asks which {focus}; the cited paragraphs do not mention one"
         missing = [e for e in key_entities(question) if not entity_found(e, cited_terms)] if names else []
         if missing:
             return False, "the cited paragraphs do not mention " + ", ".join(missing)

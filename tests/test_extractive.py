@@ -64,3 +64,9 @@ def test_the_thing_a_which_question_asks_for_skips_numbers_and_proper_modifiers(
     assert focus_term("To which airport were they flown?") == "airport"
     assert focus_term("Which 3 teams won?") == "team"
     assert focus_term("What is her name?") is None
+
+
+def test_a_name_that_opens_the_sentence_is_a_name():
+    assert holds_kind("Jin, the oldest member of BTS, starts his service.", "name")
+    assert holds_kind("Officials said Maria Ostrova won.", "name")
+    assert not holds_kind("The oldest member starts his service this week.", "name")

@@ -1,7 +1,6 @@
 """The re-ranker: signals that read a paragraph against the question, and the fitted order."""
 
 from dataclasses import dataclass
-from datetime import date
 
 import pytest
 
