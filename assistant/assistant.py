@@ -206,8 +206,13 @@ class Assistant:
         with self._lock:
             gen = self.generator if generator in (None, "", self.generator.name) else self.generator_named(generator)
             if gen.name not in self._chains:
+                crosslingual = None
+                if self.multilingual is not None:
+                    from .generators.crosslingual import CrossLingualGenerator
+
+                    crosslingual = CrossLingualGenerator(self.multilingual)
                 self._chains[gen.name] = answer_chain(self.retriever, gen, self.verifier, self.extractive,
-                                                       self.settings.time_slack_days)
+                                                       self.settings.time_slack_days, crosslingual)
             return self._chains[gen.name]
 
     def generator_named(self, name: str) -> Generator:

@@ -64,13 +64,18 @@ class ParagraphRetriever(BaseRetriever):
 
 
 def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fallback: Generator | None = None,
-                 slack_days: int = 7) -> Runnable:
+                 slack_days: int = 7, crosslingual: Generator | None = None) -> Runnable:
     """retrieve -> generate -> verify -> check citations, as a runnable over a typed state.
 
     Input: an ``AskRequest``; output: the final ``ChainState`` (its ``answer`` and ``hits``).
     When the verifier leaves nothing supported, the ``fallback`` generator (extractive) answers
     instead, and it may refuse; ``Answer.generator`` and ``Answer.verification`` say what happened.
+    A question in another language is answered by ``crosslingual`` (quotes matched by the multilingual
+    model, which decides itself whether they answer) when given: the English generators cannot read it.
     """
+
+    def foreign(state: ChainState) -> bool:
+        return crosslingual is not None and state.language != "en"
 
     def retrieve(request: AskRequest) -> ChainState:
         filters, period = read_time(request.question, request.filters, slack_days)
@@ -106,6 +111,9 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
         if state.premise is not None or state.timeline:
             return state  # the correction, or the timeline, is the answer
         as_of = state.request.filters.as_of
+        if foreign(state):
+            return state.evolve(draft=crosslingual.generate(state.question, state.hits, as_of,
+                                                            on_text=state.request.listener.on_text))
         if fallback is not None and fallback is not generator and hasattr(fallback, "decide"):
             # One calibrated decision whoever writes: when the paragraphs do not answer, no model is asked.
             refuse, notes = fallback.decide(state.question, state.hits)
@@ -122,6 +130,10 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
                                                   decided=True, answering=False)
             return state.evolve(draft=draft, verification=verification,
                                 writer="correction" if state.premise is not None else "timeline")
+        if foreign(state):  # verbatim quotes, each checked against its paragraph; e5 decided they answer
+            draft, verification = verifier.verify(state.question, state.draft, state.hits, decided=True,
+                                                  answering=False)
+            return state.evolve(draft=draft, verification=verification, writer=crosslingual.name)
         extractive = generator.name == "extractive"
         # the calibrated refusal already weighed the question's names over every retrieved paragraph
         decided = extractive or (fallback is not None and hasattr(fallback, "decide"))

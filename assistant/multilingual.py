@@ -57,10 +57,11 @@ def language_note(language: str, searched: bool, refused: bool) -> str:
         return (f"Asked in {name}, but multilingual search is off, so the English-only embedder matched it and the "
                 "paragraphs may miss: set ASSISTANT_MULTILINGUAL=1 and run 'assistant ingest' again.")
     if refused:
-        return (f"Asked in {name}: the paragraphs found by the multilingual model (multilingual-e5-small) are listed, "
-                "but answers are written and checked in English only: ask in English for a cited answer.")
+        return (f"Asked in {name}: the reporting was searched with a multilingual model (multilingual-e5-small), "
+                "but none of the retrieved sentences is close enough to the question to quote as its answer.")
     return (f"Asked in {name}: the reporting was searched with a multilingual model (multilingual-e5-small); "
-            "quotes stay in the reporting's English.")
+            f"below are the English sentences closest to the question, quoted as written (whether they answer it "
+            f"is judged by that model's similarity alone, not read in {name}).")
 
 
 class MultilingualIndex:

@@ -80,8 +80,8 @@ class Retriever:
             if pid not in scores:
                 scores[pid] = 1.0 / (self.settings.rrf_k + n)
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-        if mode == "hybrid" and self.settings.rerank_depth > 0 and not foreign:
-            ranked = self._rerank(query, ranked, dense, sparse)
+        if mode == "hybrid" and self.settings.rerank_depth > 0 and not _foreign(query):
+            ranked = self._rerank(query, ranked, dense, sparse)  # its signals read English words
         chosen: list[tuple[StoredParagraph, float]] = []
         stories: set[str] = set()
         # Text comes from the catalog for the best few only; a candidate it no longer holds is never cited.

@@ -6,7 +6,8 @@ with the English-only embedder (MiniLM + BM25, the default) and with multilingua
 
 The index holds the seed article (corpus/) and the invented articles of the editor sets as distractors
 (about 190 paragraphs); the questions are eval/questions.jsonl and its translations in eval/multilingual/.
-Also prints how the answers come out (refused or not) and the cost: e5 ingest and query time.
+Also prints how the answers come out (answered, and holding every answer fact) and the cost: e5 ingest,
+search and answer time (extractive English answers; cross-lingual quotes for the other languages).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assistant import Assistant, Settings  # noqa: E402
-from assistant.evaluation.metrics import ranked_ids, retrieval_scores  # noqa: E402
+from assistant.evaluation.metrics import fact_present, ranked_ids, retrieval_scores  # noqa: E402
 from assistant.evaluation.questions import load_questions  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
@@ -48,14 +49,22 @@ def main() -> int:
                 ranked = [ranked_ids(a.search(q.question, 10, as_of=q.as_of), q.gold_paragraphs) for q in qs]
                 ms = 1000 * (time.perf_counter() - t) / len(qs)
                 r = retrieval_scores(ranked, [q.gold_paragraphs for q in qs])
-                answered = sum(not a.ask(q.question, as_of=q.as_of).refused for q in qs)
-                rows.append((multilingual, lang, len(qs), r, ms, answered))
-        print("\n| search | questions | n | recall@1 | recall@5 | MRR@10 | search ms | answered (not refused) |")
-        print("|---|---|---|---|---|---|---|---|")
-        for multilingual, lang, n, r, ms, answered in rows:
+                t = time.perf_counter()
+                answers = [a.ask(q.question, as_of=q.as_of) for q in qs]
+                ask_s = (time.perf_counter() - t) / len(qs)
+                answered = sum(not x.refused for x in answers)
+                right = sum(not x.refused and all(fact_present(x.text, f.variants) for f in q.answer_facts)
+                            for x, q in zip(answers, qs))
+                unanswerable = [q for q in load_questions(path) if not q.answerable]
+                declined = sum(a.ask(q.question, as_of=q.as_of).refused for q in unanswerable)
+                rows.append((multilingual, lang, len(qs), r, ms, answered, right, ask_s, f"{declined}/{len(unanswerable)}"))
+        print("\n| search | questions | n | recall@1 | recall@5 | MRR@10 | search ms | answered (not refused) "
+              "| answer facts all present | ask mean s | unanswerable refused |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
+        for multilingual, lang, n, r, ms, answered, right, ask_s, declined in rows:
             label = "multilingual on" if multilingual else "English-only (default)"
             print(f"| {label} | {lang} | {n} | {r['recall@1']:.3f} | {r['recall@5']:.3f} | {r['mrr@10']:.3f} | "
-                  f"{ms:.0f} | {answered}/{n} |")
+                  f"{ms:.0f} | {answered}/{n} | {right}/{n} | {ask_s:.2f} | {declined} |")
     finally:
         shutil.rmtree(root, ignore_errors=True)
     return 0

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -35,7 +36,12 @@ def test_a_korean_question_finds_the_english_paragraph_only_with_multilingual_se
     assert on.multilingual.count() == on.catalog.counts()[1]
     assert on.search(question, 1)[0].paragraph_id == f"{SEED}#p2"
     answer = on.ask(question)
-    assert answer.note.startswith("Asked in Korean")
+    assert answer.note.startswith("Asked in Korean") and "closest to the question" in answer.note
+    assert answer.generator == "crosslingual" and not answer.refused
+    assert f"{SEED}#p2" in {c.paragraph_id for c in answer.citations}  # the paragraph that names the airport
+    for sentence in answer.sentences:  # English quotes, verbatim from what they cite (resolved dates aside)
+        quoted = re.sub(r" \(\d{1,2} \w+ \d{4}\)", "", sentence.text)
+        assert quoted in answer.citations[sentence.citations[0] - 1].quote
     extra = corpus / "extra.md"
     extra.write_text(extra.read_text(encoding="utf-8").replace("nobody was hurt", "two workers were hurt"),
                      encoding="utf-8")
@@ -54,3 +60,40 @@ def test_a_korean_question_finds_the_english_paragraph_only_with_multilingual_se
     assert "multilingual search is off" in note and "ASSISTANT_MULTILINGUAL=1" in note
     english = off.ask("To which airport were the diplomats withdrawn from Damascus flown?")
     assert not english.refused and english.note == ""
+
+
+class _Encoder:
+    """A fake e5: a text's vector counts the words of each topic it mentions, in any language."""
+
+    TOPICS = (("airport", "공항", "aeropuerto"), ("train", "열차", "tren"), ("casualties", "사상자", "bajas"))
+
+    def _vec(self, text):
+        low = text.lower()
+        return [1.0 + sum(w in low for w in words) if any(w in low for w in words) else 0.01 for words in self.TOPICS]
+
+    def query(self, text):
+        return self._vec(text)
+
+    def passage(self, texts):
+        return [self._vec(t) for t in texts]
+
+
+def test_crosslingual_quotes_the_closest_english_sentence_and_refuses_below_its_threshold():
+    from datetime import date
+    from types import SimpleNamespace
+
+    from assistant.generators.crosslingual import CrossLingualGenerator, fitted_threshold
+    from assistant.types import Hit
+
+    def hit(i, text):
+        return Hit(f"a#p{i}", "a", "Report", "O", date(2024, 12, 16), text, 0, len(text), 1.0)
+
+    hits = [hit(1, "The train will connect two stations. It runs daily."),
+            hit(2, "The diplomats were flown to Chkalovsky Airport on Sunday.")]
+    gen = CrossLingualGenerator(SimpleNamespace(model=_Encoder()), min_similarity=0.9)
+    draft = gen.generate("외교관들은 어느 공항으로 이송됐나요?", hits)
+    assert [(s.text, s.sources) for s in draft.sentences] == [("The diplomats were flown to Chkalovsky Airport on Sunday.", (1,))]
+    assert draft.notes["e5_similarity"] > 0.9
+    refused = CrossLingualGenerator(SimpleNamespace(model=_Encoder()), min_similarity=0.9).generate("¿Cuántas bajas hubo?", hits[:1])
+    assert refused.refused and refused.notes["e5_similarity"] < 0.9
+    assert 0.5 < fitted_threshold() < 1.0  # the committed, fitted threshold
