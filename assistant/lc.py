@@ -138,11 +138,11 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
         # the calibrated refusal already weighed the question's names over every retrieved paragraph
         decided = extractive or (fallback is not None and hasattr(fallback, "decide"))
         draft, verification = verifier.verify(state.question, state.draft, state.hits,
-                                              decided=decided)
+                                              decided=decided, quoted=extractive)
         writer = generator.name
         if draft.refused and fallback is not None and fallback is not generator and not state.draft.refused:
             backup = fallback.generate(state.question, state.hits, state.request.filters.as_of)
-            draft, _ = verifier.verify(state.question, backup, state.hits, decided=True)
+            draft, _ = verifier.verify(state.question, backup, state.hits, decided=True, quoted=True)
             writer = fallback.name
             verification = replace(verification, fallback=fallback.name if not draft.refused else "refused")
         return state.evolve(draft=draft, verification=verification, writer=writer)

@@ -138,6 +138,12 @@ def test_a_which_country_answer_is_kept_though_its_paragraph_never_says_country(
     assert not out.refused and v.answers_question
     out, v = V.verify("A former prime minister of which country was shot while campaigning?", d, hits)
     assert not out.refused
+    # but a nearby fact that holds few of the question's words is no answer when another paragraph has the thing
+    treaty = [_hit(1, "The treaty between North Korea and Russia elevates their relationship to an alliance."),
+              _hit(2, "The train between North Korea and Russia will run again after five years.")]
+    d = Draft(sentences=(DraftSentence("The treaty between North Korea and Russia elevates their relationship to an alliance.", (0,)),))
+    out, v = V.verify("Which train service between North Korea and Russia will resume?", d, treaty)
+    assert out.refused and "which train" in v.reason
     # nor for lacking the word of "which tech giant" (the answer names it)
     hits = [_hit(1, "Apple said shipments of its latest iPhones will be delayed."), _hit(2, "The tech giant's rivals gained.")]
     d = Draft(sentences=(DraftSentence("Apple said shipments of its latest iPhones will be delayed.", (0,)),))
