@@ -18,6 +18,10 @@ import numpy as np
 
 log = logging.getLogger(__name__)
 
+# Opening and closing Chroma clients, process-wide: clients of one folder share a System that Chroma
+# creates and starts without a lock ("'RustBindingsAPI' object has no attribute 'bindings'").
+_CLIENTS = threading.RLock()
+
 
 class IndexMismatchError(RuntimeError):
     """The index on disk was built with another embedder or chunking."""
@@ -83,6 +87,10 @@ class VectorStore:
         return f"the Chroma server at {self.url}" if self.url else f"the vector index {self.path}"
 
     def _connect(self) -> None:
+        with _CLIENTS:  # Chroma caches one System per folder and registers it before starting it (unlocked):
+            self._connect_now()  # a second client opened meanwhile (the e5 collection's) found it half-started
+
+    def _connect_now(self) -> None:
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
@@ -135,14 +143,15 @@ class VectorStore:
             return  # a server is shared: always current
         with self._lock, self._guard("reopening"):
             try:
-                self._client.close()
+                with _CLIENTS:
+                    self._client.close()
             except Exception as exc:  # a client that cannot close is replaced all the same
                 log.debug("closing the Chroma client: %s", exc)
             self._connect()
             self._collection = self._open()
 
     def close(self) -> None:
-        with self._lock:
+        with self._lock, _CLIENTS:
             if self._client is not None and not self.url:
                 self._client.close()
 

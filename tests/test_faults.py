@@ -331,3 +331,30 @@ def test_questions_are_answered_while_an_ingest_runs(make_assistant, small_corpu
     t.join()
     assert not errors and answered >= 3
     assert a.catalog.counts()[0] == 63
+
+
+def test_two_collections_of_one_folder_opened_at_once_both_work(tmp_path):
+    """The paragraphs' and the e5 collection's clients share Chroma's System for the folder; opened from two
+    threads at once (the UI's warm-up and a first question), the second found it half-started."""
+    import threading
+
+    from assistant.vectors import VectorStore
+
+    for i in range(5):
+        folder = tmp_path / f"chroma{i}"
+        barrier = threading.Barrier(2)
+        failures = []
+
+        def open_store(name):
+            barrier.wait()
+            try:
+                VectorStore(folder, name, "fingerprint").count()
+            except Exception as exc:  # collected: the assertion below names it
+                failures.append(f"{name}: {exc}")
+
+        threads = [threading.Thread(target=open_store, args=(n,)) for n in ("paragraphs", "paragraphs_e5")]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not failures, failures
