@@ -80,17 +80,18 @@ class Retriever:
             if pid not in scores:
                 scores[pid] = 1.0 / (self.settings.rrf_k + n)
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        fetched: dict[str, StoredParagraph] = {}  # paragraphs read from the catalog, read once
         if mode == "hybrid" and self.settings.rerank_depth > 0 and not _foreign(query):
-            ranked = self._rerank(query, ranked, dense, sparse)  # its signals read English words
+            ranked = self._rerank(query, ranked, dense, sparse, fetched)  # its signals read English words
         chosen: list[tuple[StoredParagraph, float]] = []
         stories: set[str] = set()
         # Text comes from the catalog for the best few only; a candidate it no longer holds is never cited.
         # Copies of one text (wire copy in several outlets) count once: the best-ranked stands for them.
         for start in range(0, len(ranked), max(k * 2, 10)):
             window = ranked[start : start + max(k * 2, 10)]
-            found = {p.id: p for p in self.index.paragraphs([pid for pid, _ in window])}
+            fetched.update((p.id, p) for p in self.index.paragraphs([pid for pid, _ in window if pid not in fetched]))
             for pid, score in window:
-                p = found.get(pid)
+                p = fetched.get(pid)
                 if p is None or not filters.allows(p.published, p.outlet) or p.story in stories:
                     continue
                 stories.add(p.story)
@@ -114,14 +115,16 @@ class Retriever:
         return hits
 
 
-    def _rerank(self, query: str, ranked: list[tuple[str, float]], dense, sparse) -> list[tuple[str, float]]:
+    def _rerank(self, query: str, ranked: list[tuple[str, float]], dense, sparse,
+                fetched: dict[str, StoredParagraph]) -> list[tuple[str, float]]:
         """The best ``rerank_depth`` fused candidates re-ordered by the fitted re-ranker (``rerank``);
-        the rest keep their fused order after them. Scores stay the fused ones."""
+        the rest keep their fused order after them. Scores stay the fused ones. The paragraphs it reads go
+        into ``fetched`` for the caller."""
         depth = self.settings.rerank_depth
         top = ranked[:depth]
-        found = {p.id: p for p in self.index.paragraphs([pid for pid, _ in top])}
-        top = [(pid, s) for pid, s in top if pid in found]
-        rows = features(query, [found[pid] for pid, _ in top], [s for _, s in top],
+        fetched.update((p.id, p) for p in self.index.paragraphs([pid for pid, _ in top]))
+        top = [(pid, s) for pid, s in top if pid in fetched]
+        rows = features(query, [fetched[pid] for pid, _ in top], [s for _, s in top],
                         {pid: r for r, (pid, _) in enumerate(dense, 1)}, dict(dense),
                         {pid: r for r, (pid, _) in enumerate(sparse, 1)}, dict(sparse))
         p = default_reranker().scores(rows)
