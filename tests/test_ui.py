@@ -311,3 +311,58 @@ def test_browser_timeline_points_open_paragraphs_and_markers_show_their_quote_on
             browser.close()
     finally:
         app.close()
+
+
+@pytest.mark.integration
+def test_browser_waiting_line_counts_seconds_and_start_up_line_ticks_while_an_answer_waits(tmp_path):
+    """While the models load and a question waits for them, the page keeps saying so, second by second: the
+    chat's waiting line says what it waits for, and the start-up status line counts on."""
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    from assistant import Assistant, Settings
+    from assistant.ui.app import Warming, launch
+
+    class StillLoading(Warming):
+        def __init__(self):  # no warm-up thread: ready when the test says so
+            self.ready, self.error, self.started, self.seconds = threading.Event(), "", time.monotonic(), 0.0
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(REPO / "corpus", corpus)
+    a = Assistant(settings=Settings(data_dir=tmp_path / "data", generator="extractive"))
+    a.ingest([corpus], progress=False)
+    real_answer, loading = a.answer, StillLoading()
+
+    def answer_once_loaded(*args, **kwargs):  # as the local generator does: its answer waits for the model
+        loading.ready.wait(30)
+        return real_answer(*args, **kwargs)
+
+    a.answer = answer_once_loaded
+    port = _free_port()
+    app = launch(a, port=port, block=False, corpus_dir=corpus, warming=loading)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(f"http://127.0.0.1:{port}/")
+            page.fill("#question textarea", "Which countries' diplomats were withdrawn from Damascus?")
+            page.click("#ask")
+            page.wait_for_selector("#chat .waiting", timeout=30_000)
+            seconds = []
+            for _ in range(3):
+                page.wait_for_function(
+                    "n => { const m = document.querySelector('#model-status').innerText.match(/Loading the models \\((\\d+) s\\)/);"
+                    " return m && +m[1] > n; }", arg=seconds[-1] if seconds else 0, timeout=10_000)
+                status = page.inner_text("#model-status")
+                seconds.append(int(status.split("(")[1].split(" s)")[0]))
+            assert seconds == sorted(set(seconds)) and seconds[-1] >= 3, seconds
+            assert "the models are still loading" in page.inner_text("#chat .waiting")
+            loading.seconds = 4.0
+            loading.ready.set()
+            page.wait_for_selector("#chat .answer a.cite", timeout=60_000)
+            assert "Abkhazia" in page.inner_text("#chat .answer")
+            page.wait_for_selector("#model-status #models-ready", timeout=10_000)
+            browser.close()
+    finally:
+        app.close()

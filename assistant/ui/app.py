@@ -73,14 +73,19 @@ def build_app(assistant, corpus_dir: Path, generators: list[str], warming: Warmi
                 for a in assistant.catalog.summaries(limit=CORPUS_ROWS)]
 
     def respond(message, chat, state, generator, outlet_filter, since, until, as_of):
+        """Streams the turn: a waiting line that counts the seconds (and says when the models are still
+        loading), the sources as soon as they are found, the draft as it is written, then the checked answer."""
+        def shown(chat, state, found):
+            return (chat, state, found, *([warming.status()] if warming is not None else []))
+
         message = (message or "").strip()
         if not message:
-            yield chat, state, gr.update()
+            yield shown(chat, state, gr.update())
             return
         generator = offered(generator)
         chat = list(chat or []) + [{"role": "user", "content": escape(message)},
-                                   {"role": "assistant", "content": "<i>Searching the articles…</i>"}]
-        yield chat, state, "<div class='found'>Searching…</div>"
+                                   {"role": "assistant", "content": "<i class='waiting'>Searching the articles…</i>"}]
+        yield shown(chat, state, "<div class='found'>Searching…</div>")
         events: queue.Queue = queue.Queue()
         turns = [Turn(t["question"], t["answer"]) for t in state["turns"]]
 
@@ -96,13 +101,22 @@ def build_app(assistant, corpus_dir: Path, generators: list[str], warming: Warmi
                 events.put(("error", exc))
 
         threading.Thread(target=work, name="answer", daemon=True).start()
+        started = time.monotonic()
         written = ""
         found = gr.update()
+        step = "Searching the articles"
         while True:
-            kind, value = events.get()
+            try:
+                kind, value = events.get(timeout=1.0)
+            except queue.Empty:  # nothing new this second: the waiting line counts on
+                if not written:
+                    chat[-1] = {"role": "assistant", "content": waiting_html(step, started)}
+                    yield shown(chat, state, found)
+                continue
             if kind == "hits":
                 found = render.found_html(value)
-                chat[-1] = {"role": "assistant", "content": "<i>Writing the answer…</i>"}
+                step = "Writing the answer"
+                chat[-1] = {"role": "assistant", "content": waiting_html(step, started)}
             elif kind == "text":
                 written += value
                 chat[-1] = {"role": "assistant", "content": f"<div class='streaming'>{escape(written)} ▌"
@@ -112,13 +126,19 @@ def build_app(assistant, corpus_dir: Path, generators: list[str], warming: Warmi
                 chat[-1] = {"role": "assistant", "content": render.answer_html(answer, hits)}
                 state = {"turns": state["turns"] + [{"question": message, "answer": answer}],
                          "by_message": {**state["by_message"], len(chat) - 1: {"question": message, "answer": answer.to_json()}}}
-                yield chat, state, found
+                yield shown(chat, state, found)
                 return
             else:
                 chat[-1] = {"role": "assistant", "content": f"<div class='refusal'>Error: {escape(str(value))}</div>"}
-                yield chat, state, found
+                yield shown(chat, state, found)
                 raise gr.Error(str(value))
-            yield chat, state, found
+            yield shown(chat, state, found)
+
+    def waiting_html(step: str, started: float) -> str:
+        if warming is not None and not warming.ready.is_set():
+            return (f"<i class='waiting'>{step}: the models are still loading "
+                    f"({time.monotonic() - warming.started:.0f} s)… the answer starts as soon as they are ready.</i>")
+        return f"<i class='waiting'>{step}… {time.monotonic() - started:.0f} s</i>"
 
     def open_paragraph(pid: str):
         pid = (pid or "").strip()
@@ -228,8 +248,9 @@ def build_app(assistant, corpus_dir: Path, generators: list[str], warming: Warmi
             status = gr.Markdown(elem_id="corpus-status")
 
         inputs = [msg, chat, state, generator, outlet_filter, since, until, as_of]
+        outputs = [chat, state, found] + ([status_line] if warming is not None else [])  # the line ticks here too
         for trigger in (msg.submit, send.click):
-            trigger(respond, inputs, [chat, state, found], api_visibility="private").then(lambda: "", None, msg)
+            trigger(respond, inputs, outputs, api_visibility="private").then(lambda: "", None, msg)
         cite_open.click(open_paragraph, cite_target, reader, api_visibility="private").then(None, None, None, js=render.SCROLL_JS)
         chat.like(feedback, state, None)
         add.click(upload, files, [status, table, outlet_filter], api_visibility="private")
@@ -239,12 +260,13 @@ def build_app(assistant, corpus_dir: Path, generators: list[str], warming: Warmi
 
 
 def launch(assistant, *, host: str = "127.0.0.1", port: int = 7860, auth: tuple[str, str] | None = None,
-           corpus_dir: Path = Path("corpus"), generators: list[str] | None = None, block: bool = True):
+           corpus_dir: Path = Path("corpus"), generators: list[str] | None = None, block: bool = True,
+           warming: Warming | None = None):
     """Serve the app. Binding anything but loopback needs ``auth``; share links are never made."""
     if host not in {"127.0.0.1", "localhost", "::1"} and auth is None:
         raise ValueError(f"binding {host} exposes the assistant to the network; give --auth USER:PASS or --auth-file FILE")
     names = generators or list(dict.fromkeys([assistant.settings.generator, "extractive", "local"]))
-    app = build_app(assistant, corpus_dir, names, Warming(assistant))
+    app = build_app(assistant, corpus_dir, names, warming or Warming(assistant))
     app.queue(default_concurrency_limit=1)
     app.launch(server_name=host, server_port=port, auth=auth, share=False, prevent_thread_lock=not block,
                css=render.CSS, js=render.CLICK_JS, inbrowser=False, show_error=True,
