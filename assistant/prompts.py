@@ -14,6 +14,29 @@ Rules:
 - If the sources do not answer the question, set "cannot_answer" to true and write no sentences.
 Reply with JSON: {"sentences": [{"text": "...", "citations": [1]}], "cannot_answer": false}"""
 
+# Worked examples a chat model may be shown before every question (setting prompt_examples; invented
+# outlets and events; constant, so llama.cpp keeps them evaluated with the system prompt): a short,
+# direct answer in the source's words, not the question's framing restated. With the 1.5B local model
+# they made its sentences survive the verifier (kept 0.880 -> 0.944, fallback 0.148 -> 0.092 on the
+# 203 dev questions) but its answers were right less often (accuracy 0.796 -> 0.748), so they are off.
+LOCAL_EXAMPLES = (
+    ("Sources:\n"
+     "[1] Night ferry to return (Harbour Herald, 2024-03-02): The council voted 7 to 2 on Tuesday to restore the "
+     "night ferry between Port Ellis and Carrow Island. Service is due to resume in May.\n"
+     "[2] Budget talks stall (Valley Courier, 2024-03-01): Talks on the city budget broke down again on Friday.\n\n"
+     "Today's date (answer as of it): 2024-03-04\n\n"
+     "Question: After months of complaints from island residents, which service did the council vote this week to "
+     "bring back?",
+     '{"sentences": [{"text": "The council voted to restore the night ferry.", "citations": [1]}], '
+     '"cannot_answer": false}'),
+    ("Sources:\n"
+     "[1] Course record at Lakeside (Coast Daily, 2024-05-12): Amara Osei won the Lakeside Marathon in 2 hours "
+     "9 minutes, a course record. She had trained for six months.\n\n"
+     "Today's date (answer as of it): 2024-05-13\n\n"
+     "Question: The winner of the 40th Lakeside Marathon broke the course record this weekend. What was her time?",
+     '{"sentences": [{"text": "Amara Osei won in 2 hours 9 minutes.", "citations": [1]}], "cannot_answer": false}'),
+)
+
 # Rewrites a follow-up question into one that stands alone.
 CONDENSE_SYSTEM = """Rewrite the user's last question so that it can be understood without the conversation.
 Keep names, places and dates from the earlier turns that the question refers to. Reply with the question only."""

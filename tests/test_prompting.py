@@ -31,3 +31,16 @@ def test_the_prompt_shows_the_best_sources_each_title_once_and_the_kind_asked_fo
     assert user.endswith("Question: How much did the bridge repair cost? (answer with a sum of money)")
     everything = PromptBuilder(settings=Settings(prompt_sources=0)).messages("Who won the vote?", HITS, None)[1]["content"]
     assert "[5] Ostrova wins Selden council vote" in everything and everything.endswith("(answer with a name)")
+
+
+def test_worked_examples_come_before_the_question_only_when_asked_for_and_never_change():
+    plain = PromptBuilder(settings=Settings()).messages("Who won the vote?", HITS, None)
+    assert [m["role"] for m in plain] == ["system", "user"]
+    shown = PromptBuilder(settings=Settings(prompt_examples=True))
+    messages = shown.messages("Who won the vote?", HITS, None)
+    assert [m["role"] for m in messages] == ["system", "user", "assistant", "user", "assistant", "user"]
+    assert messages[:-1] == shown.preamble() == shown.messages("How much?", HITS[:1], date(2024, 1, 1))[:-1]
+    assert messages[-1]["content"].endswith("Question: Who won the vote? (answer with a name)")
+    import json
+    for m in messages[2:-1:2]:  # each example answer is what the schema asks for
+        assert set(json.loads(m["content"])) == {"sentences", "cannot_answer"}

@@ -60,10 +60,10 @@ class LocalGenerator(Generator):
             return self._llm
 
     def warm(self) -> None:
-        """Load the model and evaluate the constant system prompt once, so the first question pays neither."""
-        system = self.prompts.messages("", [], None)[0]
+        """Load the model and evaluate the constant preamble once, so the first question pays neither."""
+        preamble = self.prompts.preamble()
         with self._busy:
-            self.llm.create_chat_completion(messages=[system, {"role": "user", "content": "Reply with {}"}],
+            self.llm.create_chat_completion(messages=[*preamble, {"role": "user", "content": "Reply with {}"}],
                                             temperature=0.0, max_tokens=1)
 
     def messages(self, question: str, hits: list[Hit], as_of: date | None) -> list[dict]:

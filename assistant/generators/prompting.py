@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from ..asks import KIND_WORDS, expected_kind
-from ..prompts import CONDENSE_SYSTEM, LOCAL_SYSTEM, format_sources
+from ..prompts import CONDENSE_SYSTEM, LOCAL_EXAMPLES, LOCAL_SYSTEM, format_sources
 from ..settings import Settings
 from ..types import Hit
 from .base import Draft, DraftSentence
@@ -39,7 +39,16 @@ class PromptBuilder:
         kind = expected_kind(question)
         asks = f" (answer with {KIND_WORDS[kind]})" if kind else ""
         user = f"Sources:\n{sources}\n\nToday's date (answer as of it): {when}\n\nQuestion: {question}{asks}"
-        return [{"role": "system", "content": LOCAL_SYSTEM}, {"role": "user", "content": user}]
+        return [*self.preamble(), {"role": "user", "content": user}]
+
+    def preamble(self) -> list[dict]:
+        """The messages every question starts with (the system prompt and the worked examples): constant, so
+        the model evaluates them once and keeps them."""
+        out = [{"role": "system", "content": LOCAL_SYSTEM}]
+        if self.settings.prompt_examples:
+            for asked, answered in LOCAL_EXAMPLES:
+                out += [{"role": "user", "content": asked}, {"role": "assistant", "content": answered}]
+        return out
 
 
 def condense_messages(question: str, history) -> list[dict]:
