@@ -5,7 +5,9 @@ matches the question (its evidence score, embedding similarity, rarity-weighted 
 coverage, and that of its paragraph), how many of the question's names the retrieved
 paragraphs miss, whether the dense and BM25 rankings agree on the top paragraph, and the
 best fused retrieval score among the paragraphs. A logistic regression turns them into P(answerable);
-a question naming something no retrieved paragraph mentions is refused whatever its score;
+a question whose subject names something no retrieved paragraph mentions ("What did China
+say ...?") is refused whatever its score (spaCy's parse finds the subject; a missing name
+elsewhere, "on which TV show", "which Japanese island", only lowers the probability);
 its coefficients and threshold are fitted by cross-validation on the benchmark's dev
 questions (``eval/fit_refusal.py``) and committed in ``refusal_model.json``. Below the
 threshold the assistant answers that the corpus does not say.
@@ -36,7 +38,7 @@ class Signals:
     absent_share: float  # share of the question's names no retrieved paragraph mentions
     agree: float  # 1 when the top paragraph is in the top 5 of both the dense and the BM25 ranking
     fused: float  # the best fused retrieval score among the paragraphs (the re-ranker may put another first)
-    missing_names: tuple[str, ...] = ()  # names (not numbers) in the question that no retrieved paragraph mentions
+    missing_names: tuple[str, ...] = ()  # names (not numbers) in the question's subject no retrieved paragraph mentions
 
     @classmethod
     def of(cls, question: str, hits: list[Hit], best) -> "Signals":
@@ -45,6 +47,7 @@ class Signals:
         terms = [set(content_terms(h.title + " " + h.text)) for h in hits]
         absent = [e for e in names if not any(entity_found(e, t) for t in terms)]
         missing = tuple(e for e in absent if not _NUMBER.fullmatch(e.replace(",", "")))
+        missing = tuple(e for e in missing if e in subject_names(question, missing))
         top = hits[0] if hits else None
         agree = bool(top and top.dense_rank and top.bm25_rank and top.dense_rank <= 5 and top.bm25_rank <= 5)
         share = len(absent) / len(names) if names else 0.0
@@ -59,6 +62,25 @@ class Signals:
 
     def to_json(self) -> dict:
         return {**{k: round(v, 4) for k, v in self.values().items()}, "missing_names": list(self.missing_names)}
+
+
+def subject_names(question: str, names) -> set[str]:
+    """Those of ``names`` that stand in a subject of the question (with all its modifiers): "China" in "What
+    did China say about the treaty?", "United States" in "What did the United States government say?", not
+    "TV" in "He was best known for which TV show?", nor a nationality ("Japanese", reported as "Japan's")."""
+    if not names:
+        return set()
+    from .nlp import parse
+
+    doc = parse(question)
+    inside = {t.i for tok in doc if tok.dep_ in ("nsubj", "nsubjpass") for t in tok.subtree}
+    out = set()
+    for name in names:
+        at = question.find(name)
+        tokens = [t for t in doc if at >= 0 and t.idx < at + len(name) and t.idx + len(t) > at]
+        if tokens and all(t.i in inside for t in tokens) and not all(t.ent_type_ == "NORP" for t in tokens):
+            out.add(name)
+    return out
 
 
 @dataclass(frozen=True)
@@ -80,9 +102,9 @@ class RefusalModel:
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     def refuses(self, s: Signals) -> bool:
-        """Below the threshold; or the question names someone or something no retrieved paragraph mentions
-        ("What did China say ...?" over reporting that never names China): evidence about something else
-        cannot answer it, however close it reads."""
+        """Below the threshold; or the question's subject names someone or something no retrieved paragraph
+        mentions ("What did China say ...?" over reporting that never names China): evidence about something
+        else cannot answer it, however close it reads."""
         return bool(s.missing_names) or self.p_answerable(s) < self.threshold
 
 

@@ -7,7 +7,7 @@ generator's best candidate sentence, and ``refusal.Signals`` from them. In each 
 (the same stable split as eval/tune.py) a logistic regression (L2 1.0, standardised signals)
 is fitted on the other folds, its threshold set there as the lowest P(answerable) that still
 refuses at least 92.5% of their unanswerable questions, and the decision (below the threshold,
-or a name in the question no retrieved paragraph mentions) is scored on the fold held
+or a name in the question's subject no retrieved paragraph mentions) is scored on the fold held
 out: refusal recall and wrong refusals, beside the previous rule (best evidence < 0.36 after a
 0.5 penalty per absent name) on the same folds. ``--write`` stores the model fitted on all dev
 questions, with its threshold, in assistant/refusal_model.json. The curated set is never used.

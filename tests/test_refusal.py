@@ -57,3 +57,14 @@ def test_no_model_is_asked_when_the_paragraphs_cannot_answer(settings, embedder,
     a.ingest([small_corpus])
     ans = a.ask("What did the Prime Minister of Mongolia say about the ferry?")
     assert ans.refused and fake.calls == 0
+
+
+def test_only_a_missing_name_in_the_question_subject_refuses_outright():
+    hits = [_hit("Tony Dow, best known for playing Wally Cleaver on the sitcom Leave It to Beaver, died at 77.")]
+    s = Signals.of("Actor Tony Dow died this week. He was best known for his role on which iconic TV show?", hits, None)
+    assert s.missing_names == () and s.absent_share > 0  # "TV" is missing, but it is not what the question is about
+    hits = [_hit("The government said the withdrawal of the diplomats was complete.")]
+    s = Signals.of("What did the United States government say about the withdrawal of the diplomats?", hits, None)
+    assert s.missing_names == ("United States",)
+    hits = [_hit("The volcano on Kyushu erupted on Sunday, Japan's weather agency said.")]
+    assert Signals.of("A volcano erupted on which Japanese island on Sunday?", hits, None).missing_names == ()
