@@ -70,3 +70,21 @@ def test_a_name_that_opens_the_sentence_is_a_name():
     assert holds_kind("Jin, the oldest member of BTS, starts his service.", "name")
     assert holds_kind("Officials said Maria Ostrova won.", "name")
     assert not holds_kind("The oldest member starts his service this week.", "name")
+
+
+def test_a_best_sentence_that_restates_the_question_is_followed_by_the_next_one():
+    from datetime import date
+
+    from assistant.refusal import RefusalModel
+    from assistant.types import Hit
+
+    text = ("The list of extinct birds that the Harbour Museum wants to bring back to the island is growing. "
+            "The latest addition: the dodo. The museum opened in 1990.")
+    hit = Hit("m#p1", "m", "Museum plans", "Harbour Herald", date(2024, 3, 5), text, 0, len(text), 1.0, 1, 1)
+    always = RefusalModel(("best",), (0.0,), (1.0,), (10.0, 0.0), threshold=0.0)
+    gen = ExtractiveGenerator(refusal=always)
+    draft = gen.generate("Which extinct bird does the Harbour Museum want to bring back to the island?", [hit])
+    assert [s.text for s in draft.sentences][:2] == [text.split(". ")[0] + ".", "The latest addition: the dodo."]
+    # a sentence that adds to the question stands alone
+    draft = gen.generate("When did the Harbour Museum open?", [hit])
+    assert "The latest addition: the dodo." not in [s.text for s in draft.sentences]

@@ -40,6 +40,9 @@ class Candidate:
     score: float = 0.0
 
 
+ECHO_SHARE = 0.7  # a best sentence this much made of the question's words is followed by the next one
+
+
 class ExtractiveGenerator(Generator):
     name = "extractive"
 
@@ -91,6 +94,20 @@ class ExtractiveGenerator(Generator):
         scored.sort(key=lambda c: -c.score)
         return scored
 
+    def _continuation(self, question: str, best: Candidate, hits: list[Hit], ranked: list[Candidate]):
+        """The sentence after ``best`` in its paragraph when ``best`` mostly restates the question ("The list of
+        species Colossal wants to bring back is growing." -> "The latest addition: the dodo."); else None."""
+        terms = set(content_terms(best.text))
+        if not terms or len(terms & set(content_terms(question))) / len(terms) < ECHO_SHARE:
+            return None
+        text = hits[best.hit].text
+        spans = [sp for sp in sentence_spans(text) if sp[0] >= best.end]
+        if not spans:
+            return None
+        s, e = spans[0]
+        same = [c for c in ranked if c.hit == best.hit and c.start == s]
+        return same[0] if same else Candidate(best.hit, s, e, text[s:e])
+
     def _similarities(self, question: str, texts: list[str]) -> np.ndarray:
         if self.embedder is None:
             return np.zeros(len(texts))
@@ -134,6 +151,9 @@ class ExtractiveGenerator(Generator):
             if close or adds:
                 chosen.append(c)
                 covered |= c.matched
+        follow = self._continuation(question, best, hits, ranked)
+        if follow is not None and follow not in chosen:
+            chosen.append(follow)
         # Reading order: by retrieval rank of the paragraph, then position within it.
         chosen.sort(key=lambda c: (c.hit, c.start))
         sentences = tuple(DraftSentence(c.text, (c.hit,)) for c in chosen)
