@@ -88,3 +88,27 @@ def test_a_best_sentence_that_restates_the_question_is_followed_by_the_next_one(
     # a sentence that adds to the question stands alone
     draft = gen.generate("When did the Harbour Museum open?", [hit])
     assert "The latest addition: the dodo." not in [s.text for s in draft.sentences]
+
+
+def test_a_name_from_the_lead_counts_for_a_later_paragraph_of_the_same_article():
+    """News names the museum once, in the lead, and says "the museum" after: the paragraph with the value
+    must not lose to the lead for lacking the name."""
+    from datetime import date
+
+    from assistant.refusal import RefusalModel
+    from assistant.types import Hit
+
+    def hit(n, text, article="theft"):
+        return Hit(f"{article}#p{n}", article, "Painting stolen from museum", "Calder Post", date(2024, 9, 17),
+                   text, 0, len(text), 1.0, n, n)
+
+    hits = [hit(1, "A painting has been stolen from the Vantmoor Civic Museum, police said on Monday."),
+            hit(3, "The museum's insurer values the canvas at 2.4 million euros."),
+            hit(1, "A painting was stolen from a gallery in Ossingham, which values it at 9 million euros.", "other")]
+    always = RefusalModel(("best",), (0.0,), (1.0,), (10.0, 0.0), threshold=0.0)
+    ranked = ExtractiveGenerator(refusal=always).candidates(
+        "How much is the painting stolen from the Vantmoor Civic Museum worth?", hits)
+    value = next(c for c in ranked if c.text.startswith("The museum's insurer"))
+    assert value.entities == 1.0 and value.score > 0  # it scored 0 and the question was refused
+    other = [c for c in ranked if c.hit == 2]
+    assert other and other[0].entities < 1.0  # another article never lends its names

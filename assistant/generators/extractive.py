@@ -62,10 +62,16 @@ class ExtractiveGenerator(Generator):
         focus = focus_term(question)
         q_entities = key_entities(question)
         raw: list[Candidate] = []
+        # A later paragraph says "the museum" where the lead said "the Vantmoor Civic Museum": a name counts as
+        # found when the paragraph or another retrieved paragraph of its article (or its title) holds it.
+        article_terms: dict[str, set[str]] = {}
+        for hit, terms in zip(hits, hit_terms):
+            article_terms.setdefault(hit.article_id, set()).update(terms)
         for i, hit in enumerate(hits):
             para_terms = hit_terms[i]
             context = sum(w for t, w in weights.items() if t in para_terms) / total
-            found = sum(entity_found(e, para_terms) for e in q_entities)
+            found = sum(entity_found(e, para_terms) or entity_found(e, article_terms[hit.article_id])
+                        for e in q_entities)
             entities = found / len(q_entities) if q_entities else 1.0
             for s, e in sentence_spans(hit.text):
                 text = hit.text[s:e]
