@@ -48,12 +48,19 @@ class Disagreement:
 
 
 def _number(sentence: str, counted: str | None) -> tuple[str, str] | None:
+    """The number the sentence gives for the thing counted ("3,000 people"); else its first number. A sentence
+    that names the thing counted without a number before it gives no value ("lost two of its biggest
+    customers, and jobs will be cut" is no rival to "300 jobs")."""
     if counted:
+        named = False
         for m in re.finditer(r"([\w'’-]+)\b", sentence):
             if stem(m.group(1).lower()) == counted:
+                named = True
                 before = list(_NUM.finditer(sentence[max(0, m.start() - 30):m.start()]))
                 if before:
                     return _norm_number(before[-1].group(0)), before[-1].group(0)  # "3,000 people"
+        if named:
+            return None
     for m in _NUM.finditer(sentence):
         if not re.match(r"\s*(?:am|pm|a\.m\.|p\.m\.|%|per ?cent|:\d|[\s-]year[\s-]old)", sentence[m.end():], re.I):
             return _norm_number(m.group(0)), m.group(0)  # not a time of day, a share or an age
@@ -65,7 +72,8 @@ _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "
 
 def _amount(sentence: str, pattern: re.Pattern) -> tuple[str, str] | None:
     """A sum of money or a length of time as written, and normalised ("3.1 million euros" -> "3100000 euro")."""
-    m = pattern.search(sentence)
+    # "since" and "until" tell a sentence speaks of a span of time, but they are no value to compare
+    m = next((m for m in pattern.finditer(sentence) if m.group(0).lower() not in {"since", "until", "overnight"}), None)
     if not m:
         return None
     written = m.group(0).strip()
@@ -114,13 +122,15 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
     A report's claim is its sentence that holds the kind asked for and, with the article's title, shares at
     least ``min_share`` of the question's terms (a third for a sum of money or a length of time, whose kind
     alone says much). For a date or a name, the sentence must also hold one of the question's terms that
-    most retrieved paragraphs lack (``"first sighted"`` in a story about an escape): nearly every report
-    dates something, and a day on which something else happened is not a rival answer.
+    most retrieved paragraphs lack (``"first sighted"`` in a story about an escape), and for a date it must
+    tell of the event the question's verb names (``_event``): nearly every report dates something, and a
+    day on which something else happened is not a rival answer.
     """
     kind = expected_kind(question)
     if kind is None:
         return None
     counted = counted_thing(question)
+    event = _event(question) if kind == "date" else None
     asked = set(content_terms(question))
     if not asked:
         return None
@@ -140,6 +150,8 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
                 continue
             if not specific and focus and not _holds_focus(terms, focus):
                 continue
+            if event and not _tells_event(sentence, terms, event):
+                continue  # "When was a man detained?": the day a painting was found missing is no rival
             if best is not None and share <= best[0]:
                 continue
             found = (_number(sentence, counted) if kind == "number" else _date(h, s, e) if kind == "date"
@@ -160,6 +172,33 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
     if len(distinct) < 2 or len(stories) < 2:
         return None
     return Disagreement(kind, tuple(distinct.values()))
+
+
+_LIGHT_VERBS = {"be", "have", "do", "take", "make", "get", "go", "happen", "say", "begin", "start", "come", "due"}
+
+
+def _event(question: str) -> tuple[str, str] | None:
+    """The main verb of a question about when something happened, as lemma and as written ("When was a man
+    detained?" -> ("detain", "detained")), unless it is a light verb that names no event of its own ("take
+    place", "happen")."""
+    doc = parse(question)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    # the root when it is a verb ("did the ballot close", parsed as an adjective with "did"), else the first
+    # verb ("When was the painting stolen": the root is "was")
+    tokens = ([root] if root is not None else []) + [t for t in doc if t is not root]
+    for t in tokens:
+        verb = t.pos_ == "VERB" or (t is root and any(c.dep_ == "aux" and c.lemma_ == "do" for c in t.children))
+        if verb and t.lemma_.lower() not in _LIGHT_VERBS:
+            return t.lemma_.lower(), t.text.lower()
+    return None
+
+
+def _tells_event(sentence: str, terms: set[str], event: tuple[str, str]) -> bool:
+    """The sentence tells of the event asked about: the verb's word ("detained"), or its lemma in the parse
+    ("stole" for "stolen")."""
+    if _holds_focus(terms, set(event)):
+        return True
+    return any(t.lemma_.lower() == event[0] for t in parse(sentence))
 
 
 def _holds_focus(terms: set[str], focus: set[str]) -> bool:

@@ -11,6 +11,7 @@ from langchain_core.retrievers import BaseRetriever
 from langchain_core.runnables import Runnable, RunnableLambda
 from pydantic import ConfigDict
 
+from .asks import expected_kind
 from .chain_state import AskRequest, ChainState
 from .citations import build_answer
 from .conflicts import find_disagreement
@@ -24,6 +25,7 @@ from .timeline import events, is_timeline
 from .types import Hit, TimelinePoint
 
 TIMELINE_K = 10  # paragraphs read for a timeline question
+DISAGREE_K = 10  # paragraphs read for rival values of what a question asks (a number, a date, a name)
 
 
 def hit_to_document(hit: Hit) -> Document:
@@ -151,7 +153,15 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
         """Reports of different stories that give different values: the answer shows each, cited."""
         if state.draft is None or state.draft.refused or state.premise is not None or state.timeline:
             return state
-        found = find_disagreement(state.question, state.hits)
+        hits = state.hits
+        if expected_kind(state.question) is not None and not foreign(state):
+            # the rival report is often just below the answer's k: read a little deeper for it
+            request = state.request
+            seen = {h.paragraph_id for h in hits}
+            deeper = retriever.search(state.question, max(len(hits), DISAGREE_K), state.filters, mode=request.mode,
+                                      include=request.include)
+            hits = hits + [h for h in deeper if h.paragraph_id not in seen]
+        found = find_disagreement(state.question, hits)
         if found is None:
             return state
         sentences = list(state.draft.sentences)
@@ -160,7 +170,7 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
             if claim.hit not in cited:
                 sentences.append(DraftSentence(claim.sentence, (claim.hit,)))
                 cited.add(claim.hit)
-        return state.evolve(disagreement=found, draft=replace(state.draft, sentences=tuple(sentences)))
+        return state.evolve(disagreement=found, hits=hits, draft=replace(state.draft, sentences=tuple(sentences)))
 
     def attribute(state: ChainState) -> ChainState:
         """A claim its source attributes keeps its attribution; one stated as plain fact gets it back."""

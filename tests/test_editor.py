@@ -99,6 +99,12 @@ def test_the_chain_surfaces_a_disagreement_with_both_values_cited(editor):
     assert {c.outlet for c in ans.citations} >= {"Northwind Herald", "Coastal Ledger"}
 
 
+def test_the_rival_report_is_found_below_the_answers_own_paragraphs(editor):
+    ans = editor.ask("How many people died in the Port Averly warehouse fire?", as_of="2025-03-13", k=1)
+    assert ans.note.startswith("The reports disagree")  # one paragraph asked for, the rival read from deeper
+    assert {c.outlet for c in ans.citations} >= {"Northwind Herald", "Coastal Ledger"}
+
+
 def test_the_chain_corrects_a_false_premise(editor):
     ans = editor.ask("Why was the Fernwick Folk Festival cancelled?", as_of="2025-05-09")
     assert not ans.refused and ans.note.startswith("The question assumes")
@@ -160,3 +166,40 @@ def test_a_premise_is_contradicted_by_the_same_event_in_other_words_and_trace_as
     assert premise is not None and "not closing" in premise.sentence
     assert is_timeline("Trace the Brisby rail dispute from the ballot to the failed talks.")
     assert is_timeline("Walk me through the ferry grounding.") and not is_timeline("Which ferry ran aground?")
+
+
+def test_no_rival_value_from_a_sentence_that_counts_something_else_or_dates_another_event():
+    # "two of its biggest customers" does not count jobs
+    hits = [_hit("a#p2", "The Harlow plant will cut 300 jobs under the plan, the company said.", outlet="Coastal Ledger",
+                 title="Harlow plant to cut jobs"),
+            _hit("b#p2", "The Harlow plant lost two of its biggest customers this year, and jobs will be cut.",
+                 outlet="Northwind Herald", title="Harlow plant jobs plan")]
+    assert find_disagreement("How many jobs will be cut at the Harlow plant?", hits) is None
+    hits[1] = _hit("b#p2", "About 250 jobs will be cut at the Harlow plant.", outlet="Northwind Herald")
+    assert {c.value for c in find_disagreement("How many jobs will be cut at the Harlow plant?", hits).claims} == {
+        "300", "250"}
+    # the day a theft was found is no rival to the day a suspect was detained
+    hits = [_hit("c#p1", "A man was detained on Thursday over the theft of a painting from the Lenby museum.",
+                 outlet="Coastal Ledger", title="Man detained over Lenby museum theft"),
+            _hit("d#p1", "A painting was stolen from the Lenby museum, police said, after a cleaner found an empty "
+                 "frame on Monday.", outlet="Northwind Herald", title="Painting stolen from Lenby museum")]
+    assert find_disagreement("When was a man detained over the theft of the painting from the Lenby museum?", hits) is None
+    hits[1] = _hit("d#p1", "Police detained a man on Wednesday over the theft of the painting from the Lenby museum.",
+                   outlet="Northwind Herald", title="Man held over Lenby theft")
+    assert find_disagreement("When was a man detained over the theft of the painting from the Lenby museum?",
+                             hits) is not None
+    # the same event in another form of the verb ("stole" for "stolen") is a rival
+    hits = [_hit("e#p1", "Thieves stole the painting from the Lenby museum on Monday, police said.", outlet="Coastal Ledger",
+                 title="Painting stolen from Lenby museum"),
+            _hit("f#p1", "The painting was stolen from the Lenby museum on Sunday.", outlet="Northwind Herald",
+                 title="Lenby museum theft")]
+    found = find_disagreement("When was the painting stolen from the Lenby museum?", hits)
+    assert found is not None and found.kind == "date" and len(found.claims) == 2
+
+
+def test_until_or_since_is_no_length_of_time_to_compare():
+    hits = [_hit("a#p2", "Restoring the canvas will take about eight months, the museum said.", outlet="Coastal Ledger",
+                 title="Lenby painting to be restored"),
+            _hit("b#p2", "The canvas will stay in the museum's workshop until restoration of the painting is done.",
+                 outlet="Northwind Herald", title="Lenby painting restoration")]
+    assert find_disagreement("How long will it take to restore the Lenby painting?", hits) is None

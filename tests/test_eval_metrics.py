@@ -106,3 +106,19 @@ def test_distinct_stories_counts_a_hit_that_copies_an_earlier_one_once():
                 H(paragraph_id="d#p2", copies=()), H(paragraph_id="e#p1", copies=()), H(paragraph_id="f#p1", copies=()),
                 H(paragraph_id="g#p1", copies=())]
     assert distinct_stories(unfolded, 5) == (0.8, 2)  # the sixth is past the top 5
+
+
+def test_a_disagreement_claimed_on_a_question_that_has_none_is_counted_as_a_false_alarm():
+    from assistant.evaluation.editor import editor_score, summarize_editor
+    from assistant.types import Answer
+
+    def answer(note, text="The strike begins on 15 October 2024. [1]"):
+        return Answer(text=text, sentences=(), citations=(), refused=False, note=note)
+
+    alarm = editor_score("relative-date", {"dates": ["2024-10-15"]}, answer("The reports disagree: A gives 1; B gives 2."))
+    assert alarm == {"date_resolved": True, "false_disagreement": True}
+    calm = editor_score("relative-date", {"dates": ["2024-10-15"]}, answer(""))
+    assert calm["false_disagreement"] is False
+    surfaced = editor_score("conflict", {"values": ["15 October"]}, answer("The reports disagree: A; B."))
+    assert surfaced == {"conflict_surfaced": True}  # a conflict question is scored on surfacing it
+    assert summarize_editor([("a", alarm), ("b", calm)])["false_disagreement"] == 0.5

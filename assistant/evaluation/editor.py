@@ -5,6 +5,8 @@ attributed-claim: the answer names who says so (any listed variant);
 conflict: the answer says the reports disagree and holds every conflicting value;
 false-premise: the answer corrects the premise and holds the correcting words;
 timeline: the events are in order of their days, the expected ones in the expected order, and how many are there.
+Every other answered question of a set with editor kinds: whether it claims a disagreement all the same
+(``false_disagreement``, a false alarm).
 """
 
 from __future__ import annotations
@@ -31,6 +33,13 @@ def editor_score(kind: str, expect: dict, answer: Answer) -> dict:
     if kind not in KINDS or not expect:
         return {}
     text = "" if answer.refused else answer.text
+    scores = _kind_score(kind, expect, text, answer)
+    if kind != "conflict" and not answer.refused:
+        scores["false_disagreement"] = answer.note.startswith("The reports disagree")
+    return scores
+
+
+def _kind_score(kind: str, expect: dict, text: str, answer: Answer) -> dict:
     if kind == "relative-date":
         return {"date_resolved": all(_has(text, _day_forms(d)) for d in expect.get("dates", []))}
     if kind == "attributed-claim":

@@ -25,6 +25,7 @@ EDITOR_ROWS = [
     ("date_resolved", "relative dates stated in full"), ("attribution_kept", "attribution kept"),
     ("conflict_surfaced", "conflicts surfaced"), ("premise_corrected", "false premises corrected"),
     ("timeline_in_order", "timelines in order"), ("timeline_coverage", "timeline events found"),
+    ("false_disagreement", "disagreements claimed on other editor questions (lower is better)"),
 ]
 
 
