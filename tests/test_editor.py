@@ -168,38 +168,39 @@ def test_a_premise_is_contradicted_by_the_same_event_in_other_words_and_trace_as
     assert is_timeline("Walk me through the ferry grounding.") and not is_timeline("Which ferry ran aground?")
 
 
+def _rivals(first: tuple[str, str], second: tuple[str, str]) -> list[Hit]:
+    """Two reports, each (text, title), from two outlets."""
+    return [_hit("a#p1", first[0], outlet="Coastal Ledger", title=first[1]),
+            _hit("b#p1", second[0], outlet="Northwind Herald", title=second[1])]
+
+
 def test_no_rival_value_from_a_sentence_that_counts_something_else_or_dates_another_event():
+    jobs = "How many jobs will be cut at the Harlow plant?"
+    cut = ("The Harlow plant will cut 300 jobs under the plan, the company said.", "Harlow plant to cut jobs")
     # "two of its biggest customers" does not count jobs
-    hits = [_hit("a#p2", "The Harlow plant will cut 300 jobs under the plan, the company said.", outlet="Coastal Ledger",
-                 title="Harlow plant to cut jobs"),
-            _hit("b#p2", "The Harlow plant lost two of its biggest customers this year, and jobs will be cut.",
-                 outlet="Northwind Herald", title="Harlow plant jobs plan")]
-    assert find_disagreement("How many jobs will be cut at the Harlow plant?", hits) is None
-    hits[1] = _hit("b#p2", "About 250 jobs will be cut at the Harlow plant.", outlet="Northwind Herald")
-    assert {c.value for c in find_disagreement("How many jobs will be cut at the Harlow plant?", hits).claims} == {
-        "300", "250"}
+    assert find_disagreement(jobs, _rivals(cut, ("The Harlow plant lost two of its biggest customers this year, and "
+                                                 "jobs will be cut.", "Harlow plant jobs plan"))) is None
+    found = find_disagreement(jobs, _rivals(cut, ("About 250 jobs will be cut at the Harlow plant.", "Harlow cuts")))
+    assert {c.value for c in found.claims} == {"300", "250"}
     # the day a theft was found is no rival to the day a suspect was detained
-    hits = [_hit("c#p1", "A man was detained on Thursday over the theft of a painting from the Lenby museum.",
-                 outlet="Coastal Ledger", title="Man detained over Lenby museum theft"),
-            _hit("d#p1", "A painting was stolen from the Lenby museum, police said, after a cleaner found an empty "
-                 "frame on Monday.", outlet="Northwind Herald", title="Painting stolen from Lenby museum")]
-    assert find_disagreement("When was a man detained over the theft of the painting from the Lenby museum?", hits) is None
-    hits[1] = _hit("d#p1", "Police detained a man on Wednesday over the theft of the painting from the Lenby museum.",
-                   outlet="Northwind Herald", title="Man held over Lenby theft")
-    assert find_disagreement("When was a man detained over the theft of the painting from the Lenby museum?",
-                             hits) is not None
+    detained = "When was a man detained over the theft of the painting from the Lenby museum?"
+    held = ("A man was detained on Thursday over the theft of a painting from the Lenby museum.",
+            "Man detained over Lenby museum theft")
+    assert find_disagreement(detained, _rivals(held, (
+        "A painting was stolen from the Lenby museum, police said, after a cleaner found an empty frame on Monday.",
+        "Painting stolen from Lenby museum"))) is None
+    assert find_disagreement(detained, _rivals(held, (
+        "Police detained a man on Wednesday over the theft of the painting from the Lenby museum.",
+        "Man held over Lenby theft"))) is not None
     # the same event in another form of the verb ("stole" for "stolen") is a rival
-    hits = [_hit("e#p1", "Thieves stole the painting from the Lenby museum on Monday, police said.", outlet="Coastal Ledger",
-                 title="Painting stolen from Lenby museum"),
-            _hit("f#p1", "The painting was stolen from the Lenby museum on Sunday.", outlet="Northwind Herald",
-                 title="Lenby museum theft")]
-    found = find_disagreement("When was the painting stolen from the Lenby museum?", hits)
+    found = find_disagreement("When was the painting stolen from the Lenby museum?", _rivals(
+        ("Thieves stole the painting from the Lenby museum on Monday, police said.", "Painting stolen from Lenby museum"),
+        ("The painting was stolen from the Lenby museum on Sunday.", "Lenby museum theft")))
     assert found is not None and found.kind == "date" and len(found.claims) == 2
 
 
 def test_until_or_since_is_no_length_of_time_to_compare():
-    hits = [_hit("a#p2", "Restoring the canvas will take about eight months, the museum said.", outlet="Coastal Ledger",
-                 title="Lenby painting to be restored"),
-            _hit("b#p2", "The canvas will stay in the museum's workshop until restoration of the painting is done.",
-                 outlet="Northwind Herald", title="Lenby painting restoration")]
-    assert find_disagreement("How long will it take to restore the Lenby painting?", hits) is None
+    assert find_disagreement("How long will it take to restore the Lenby painting?", _rivals(
+        ("Restoring the canvas will take about eight months, the museum said.", "Lenby painting to be restored"),
+        ("The canvas will stay in the museum's workshop until restoration of the painting is done.",
+         "Lenby painting restoration"))) is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from contextlib import contextmanager
 import shutil
 import socket
 import time
@@ -23,6 +24,21 @@ SEED = "000_b36a257934fc05c5"
 OUT = REPO / "test-output" / "ui"
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run"]
+
+
+@contextmanager
+def browser_page(url: str):
+    """A page of Debian's chromium (never a downloaded browser) opened on ``url``."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(url)
+            yield page
+        finally:
+            browser.close()
 
 
 def _hit(n, text="Text."):
@@ -319,8 +335,6 @@ def test_browser_waiting_line_counts_seconds_and_start_up_line_ticks_while_an_an
     chat's waiting line says what it waits for, and the start-up status line counts on."""
     import threading
 
-    from playwright.sync_api import sync_playwright
-
     from assistant import Assistant, Settings
     from assistant.ui.app import Warming, launch
 
@@ -342,10 +356,7 @@ def test_browser_waiting_line_counts_seconds_and_start_up_line_ticks_while_an_an
     port = _free_port()
     app = launch(a, port=port, block=False, corpus_dir=corpus, warming=loading)
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.goto(f"http://127.0.0.1:{port}/")
+        with browser_page(f"http://127.0.0.1:{port}/") as page:
             page.fill("#question textarea", "Which countries' diplomats were withdrawn from Damascus?")
             page.click("#ask")
             page.wait_for_selector("#chat .waiting", timeout=30_000)
@@ -363,6 +374,5 @@ def test_browser_waiting_line_counts_seconds_and_start_up_line_ticks_while_an_an
             page.wait_for_selector("#chat .answer a.cite", timeout=60_000)
             assert "Abkhazia" in page.inner_text("#chat .answer")
             page.wait_for_selector("#model-status #models-ready", timeout=10_000)
-            browser.close()
     finally:
         app.close()
