@@ -126,6 +126,12 @@ class Settings:
         8, "Extractive generator: sentences (best by word overlap) compared with the question by embedding."
     )
     max_sentences: int = _setting(3, "Extractive generator: most sentences in one answer.")
+    echo_share: float = _setting(
+        0.5,
+        "Extractive generator: a best sentence whose content words are at least this share the question's is "
+        "followed by the next sentence of its paragraph (it restates the question; the answer tends to follow). "
+        "Chosen by eval/fit_echo.py; above 1 turns it off.",
+    )
 
     model_dir: Path = _setting(
         Path("~/.cache/news-assistant"),

@@ -40,8 +40,6 @@ class Candidate:
     score: float = 0.0
 
 
-ECHO_SHARE = 0.7  # a best sentence this much made of the question's words is followed by the next one
-
 
 class ExtractiveGenerator(Generator):
     name = "extractive"
@@ -104,7 +102,7 @@ class ExtractiveGenerator(Generator):
         """The sentence after ``best`` in its paragraph when ``best`` mostly restates the question ("The list of
         species Colossal wants to bring back is growing." -> "The latest addition: the dodo."); else None."""
         terms = set(content_terms(best.text))
-        if not terms or len(terms & set(content_terms(question))) / len(terms) < ECHO_SHARE:
+        if not terms or len(terms & set(content_terms(question))) / len(terms) < self.settings.echo_share:
             return None
         text = hits[best.hit].text
         spans = [sp for sp in sentence_spans(text) if sp[0] >= best.end]
