@@ -44,6 +44,7 @@ class AskRequest:
 class ChainState:
     request: AskRequest
     hits: list[Hit] = field(default_factory=list)
+    further: list[Hit] = field(default_factory=list)  # the next-best paragraphs, read for rival reports only
     draft: Draft | None = None
     verification: object = None  # verify.Verification
     writer: str = ""  # the generator whose sentences were kept

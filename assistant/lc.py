@@ -25,7 +25,7 @@ from .timeline import events, is_timeline
 from .types import Hit, TimelinePoint
 
 TIMELINE_K = 10  # paragraphs read for a timeline question
-DISAGREE_K = 10  # paragraphs read for rival values of what a question asks (a number, a date, a name)
+DISAGREE_K = 10  # paragraphs read (in the one search) for rival values of what a question asks (a number, a date, a name)
 
 
 def hit_to_document(hit: Hit) -> Document:
@@ -83,12 +83,18 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
         filters, period = read_time(request.question, request.filters, slack_days)
         if is_timeline(request.question) and request.k is None:  # a story over several reports: read more of them
             request = replace(request, k=max(retriever.settings.k, TIMELINE_K))
-        hits = retriever.search(request.question, request.k, filters, mode=request.mode, include=request.include)
-        if period is not None and not hits:  # nothing published in that period: say what there is
+        k = request.k or retriever.settings.k
+        # a question asking for a value: the rival report is often just below the best k, so read a few more
+        # in the same search (the first k are the same either way)
+        wide = max(k, DISAGREE_K) if expected_kind(request.question) is not None else k
+        found = retriever.search(request.question, wide, filters, mode=request.mode, include=request.include)
+        if period is not None and not found:  # nothing published in that period: say what there is
             filters, period = request.filters, None
-            hits = retriever.search(request.question, request.k, filters, mode=request.mode, include=request.include)
+            found = retriever.search(request.question, wide, filters, mode=request.mode, include=request.include)
+        hits = found[:k]
         request.listener.hits(hits)
-        return ChainState(request, hits=hits, period=period, filters=filters, language=question_language(request.question))
+        return ChainState(request, hits=hits, further=found[k:], period=period, filters=filters,
+                          language=question_language(request.question))
 
     def read_premise(state: ChainState) -> ChainState:
         """A question that assumes what a retrieved sentence contradicts is answered by that sentence."""
@@ -153,14 +159,7 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
         """Reports of different stories that give different values: the answer shows each, cited."""
         if state.draft is None or state.draft.refused or state.premise is not None or state.timeline:
             return state
-        hits = state.hits
-        if expected_kind(state.question) is not None and not foreign(state):
-            # the rival report is often just below the answer's k: read a little deeper for it
-            request = state.request
-            seen = {h.paragraph_id for h in hits}
-            deeper = retriever.search(state.question, max(len(hits), DISAGREE_K), state.filters, mode=request.mode,
-                                      include=request.include)
-            hits = hits + [h for h in deeper if h.paragraph_id not in seen]
+        hits = state.hits if foreign(state) else state.hits + state.further
         found = find_disagreement(state.question, hits)
         if found is None:
             return state

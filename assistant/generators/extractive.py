@@ -40,7 +40,6 @@ class Candidate:
     score: float = 0.0
 
 
-
 class ExtractiveGenerator(Generator):
     name = "extractive"
 
