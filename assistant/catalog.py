@@ -24,6 +24,7 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
+from .dates import DATE_RULES
 from .types import Article, DateMention, Paragraph
 
 SCHEMA_VERSION = "5"
@@ -173,6 +174,7 @@ class Catalog:
                 self._db.executescript(_SCHEMA)
                 self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
                 self._db.execute("INSERT OR IGNORE INTO meta VALUES ('generation', '0')")
+            self._forget_old_dates()
         except sqlite3.DatabaseError as exc:
             raise CatalogError(
                 f"the catalog {path} cannot be read ({exc}); rebuild the index with "
@@ -203,6 +205,17 @@ class Catalog:
         with self._db:
             self._db.execute("ALTER TABLE paragraphs ADD COLUMN dates TEXT")
             self._db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
+
+    def _forget_old_dates(self) -> None:
+        """Dates resolved by older rules (``dates.DATE_RULES``) are dropped: readers resolve a paragraph's dates
+        again when they read it, and an ingest that changes its article stores them anew."""
+        found = self._db.execute("SELECT value FROM meta WHERE key='date_rules'").fetchone()
+        if found is not None and found[0] == DATE_RULES:
+            return
+        with self._db:
+            if found is not None or self._db.execute("SELECT 1 FROM paragraphs WHERE dates IS NOT NULL LIMIT 1").fetchone():
+                self._db.execute("UPDATE paragraphs SET dates = NULL")
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('date_rules', ?)", (DATE_RULES,))
 
     def _rows(self, sql: str, args: tuple = ()) -> list[tuple]:
         with self._lock:

@@ -20,7 +20,11 @@ from .nlp import entities_only
 from .sentences import sentence_spans
 from .types import DateMention
 
-__all__ = ["find_dates", "find_dates_many", "resolve", "state_dates", "said_on", "time_asked", "period_label", "DateMention"]
+__all__ = ["DATE_RULES", "find_dates", "find_dates_many", "resolve", "state_dates", "said_on", "time_asked", "period_label", "DateMention"]
+
+# The version of the resolution rules: dates stored by older rules are resolved again (``Catalog``).
+# 2: a day and month with no year is the occurrence nearest the base date.
+DATE_RULES = "2"
 
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
@@ -44,6 +48,11 @@ _WEEKEND = re.compile(r"^(?:(this|last|next|past|coming)\s+)?weekend$", re.I)
 _LEAD = re.compile(r"^(?:(?:on|in|at|by|since|from|until|till|during|of|the|a|an)\s+)+", re.I)
 _PART = re.compile(r"\s+(?:morning|afternoon|evening|night)$", re.I)
 _YEAR = re.compile(r"\b\d{4}\b")
+# A day of a month with no year ("28 October", "Oct. 28th", "Friday, 28 October")
+_MONTH_DAY = re.compile(
+    rf"^(?:(?:{_WEEKDAYS}),?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)$",
+    re.I,
+)
 
 @lru_cache(maxsize=512)
 def _parser(prefer: str, base: date):
@@ -111,7 +120,22 @@ def resolve(expression: str, base: date, future: bool = False) -> tuple[date, da
         return d.replace(day=1), _month_end(d), "month"
     if period == "year":
         return date(d.year, 1, 1), date(d.year, 12, 31), "year"
+    if _MONTH_DAY.match(text):
+        d = _nearest(d, base)
     return d, d, "day"
+
+
+def _nearest(d: date, base: date) -> date:
+    """A day and month with no year is the occurrence nearest the base date, whatever the tense: news writes
+    the year when it is not ("a second walkout would follow on 28 October", published 16 October 2024, is
+    28 October 2024; dateparser reads the past tense back to 2023)."""
+    options = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            options.append(d.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    return min(options, key=lambda o: (abs((o - base).days), o != d))
 
 
 def period_label(first: date, last: date, granularity: str) -> str:

@@ -39,6 +39,36 @@ def test_relative_dates_resolve_against_the_publication_date():
     assert state_dates("Staff withdrew on the 15th.", list(found.values())) == "Staff withdrew on the 15th (15 December 2024)."
 
 
+def test_a_day_and_month_without_a_year_is_the_nearest_one():
+    # reported speech in the past tense about a coming day: dateparser alone reads 28 October back to 2023
+    said = find_dates("The union warned that a second walkout would follow on 28 October.", date(2024, 10, 16))
+    assert said[0].first == date(2024, 10, 28) and said[0].label == "28 October 2024"
+    assert find_dates("The ballot closed on October 4.", date(2024, 10, 16))[0].first == date(2024, 10, 4)
+    assert find_dates("The fair opened on 28 December.", date(2025, 1, 3))[0].first == date(2024, 12, 28)
+    assert find_dates("Talks resume on 3 January.", date(2024, 12, 30))[0].first == date(2025, 1, 3)
+    assert find_dates("It was founded on 28 October 2019.", date(2024, 10, 16))[0].first == date(2019, 10, 28)
+
+
+def test_dates_resolved_by_older_rules_are_resolved_again(tmp_path):
+    import sqlite3
+
+    from assistant.catalog import Catalog
+    from assistant.dates import DATE_RULES
+
+    Catalog(tmp_path / "c.sqlite").close()
+    db = sqlite3.connect(tmp_path / "c.sqlite")
+    with db:  # as left by an earlier version: stored dates, no rules version
+        db.execute("DELETE FROM meta WHERE key = 'date_rules'")
+        db.execute("INSERT INTO articles (id, title, outlet, published, day, url, language, source, body, body_hash, "
+                   "generation) VALUES ('a', 't', 'o', '2024-10-16', 0, '', 'en', 's', 'x', 'h', 1)")
+        db.execute('INSERT INTO paragraphs (id, article_row, n, start, "end", hash, tokens, windows, text, dates) '
+                   "SELECT 'a#p1', row, 1, 0, 1, 'h', 1, 1, 'x', '[]' FROM articles")
+    db.close()
+    catalog = Catalog(tmp_path / "c.sqlite")
+    assert catalog.get_meta("date_rules") == DATE_RULES
+    assert catalog._rows("SELECT dates FROM paragraphs") == [(None,)]  # readers resolve them again
+
+
 def test_a_question_names_a_period_read_on_the_as_of_date():
     period = time_asked("What happened in Kursk last week?", date(2024, 12, 20))
     assert (period.first, period.last) == (date(2024, 12, 9), date(2024, 12, 15))
