@@ -126,6 +126,8 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
             places = [i for i, t in enumerate(tokens) if stem(t) == counted]
             if any(_NUMBER.fullmatch(w) for i in places for w in tokens[max(0, i - 4):i]):
                 return True  # "200 casualties"
+            if any(number_after(tokens, i) for i in places):
+                return True  # "the number of jobs to go falls from 180 to 120"
             if places or STRICT_COUNT:
                 return False  # "the exact number of troops", with no number
         return not _UNDISCLOSED.search(sentence)
@@ -136,6 +138,21 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
     if kind == "name":  # a name inside the sentence, or one that opens it ("Jin, the oldest member ...")
         return bool(_NAME.search(sentence)) or any(not e[0].isdigit() for e in key_entities(sentence, keep_initial=True))
     return True
+
+
+def number_after(tokens: list[str], place: int) -> str | None:
+    """After "the number (total, toll) of X" at ``tokens[place]``, the number the clause gives for it: the last of
+    "from 180 to 120", else the first within a few words ("the number of jobs to go falls from 180 to 120")."""
+    if place < 2 or tokens[place - 1].lower() != "of" or tokens[place - 2].lower() not in ("number", "total", "toll"):
+        return None
+    found = []
+    for i in range(place + 1, min(len(tokens), place + 10)):
+        if _NUMBER.fullmatch(tokens[i]):
+            found.append(i)
+            if i + 2 < len(tokens) and tokens[i - 1].lower() == "from" and tokens[i + 1].lower() == "to" \
+                    and _NUMBER.fullmatch(tokens[i + 2]):
+                return tokens[i + 2]
+    return tokens[found[0]] if found else None
 
 
 def focus_term(question: str) -> str | None:

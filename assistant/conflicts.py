@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .asks import DURATION, MONEY, counted_thing, expected_kind, holds_kind
+from .asks import DURATION, MONEY, counted_thing, expected_kind, focus_term, holds_kind, number_after
 from .dates import said_on
 from .nlp import parse
 from .sentences import sentence_spans
-from .text import content_terms, stem
+from .text import content_terms, stem, words
 from .types import Hit
 
 __all__ = ["Claim", "Disagreement", "find_disagreement"]
@@ -47,24 +47,56 @@ class Disagreement:
         return "The reports disagree: " + "; ".join(parts) + "."
 
 
-def _number(sentence: str, counted: str | None) -> tuple[str, str] | None:
-    """The number the sentence gives for the thing counted ("3,000 people"); else its first number. A sentence
-    that names the thing counted without a number before it gives no value ("lost two of its biggest
-    customers, and jobs will be cut" is no rival to "300 jobs")."""
+def _number(sentence: str, counted: str | None, asked: set[str] = frozenset()) -> tuple[str, str, bool] | None:
+    """(value, as written, bound): the number the sentence gives for the thing counted ("3,000 people", "the
+    number of jobs ... from 180 to 120") or for a word made from the question's ("the mill's 720 workers" for
+    "How many people work ..."): bound; else its first number that counts nothing else. A sentence that names the
+    thing counted without a number gives no value, nor does a number that counts something else ("lost two of its
+    biggest customers" is no rival to "300 jobs")."""
     if counted:
-        named = False
+        tokens = words(sentence)
+        places = [i for i, t in enumerate(tokens) if stem(t) == counted]
         for m in re.finditer(r"([\w'’-]+)\b", sentence):
-            if stem(m.group(1).lower()) == counted:
-                named = True
+            if stem(m.group(1).lower()) == counted or _made_from(m.group(1).lower(), asked):
                 before = list(_NUM.finditer(sentence[max(0, m.start() - 30):m.start()]))
                 if before:
-                    return _norm_number(before[-1].group(0)), before[-1].group(0)  # "3,000 people"
-        if named:
+                    return _norm_number(before[-1].group(0)), before[-1].group(0), True  # "3,000 people"
+        after = next((n for n in (number_after(tokens, i) for i in places) if n), None)
+        if after:
+            return _norm_number(after), after, True
+        if places:
             return None
+    counts_other = _counts_other(sentence, counted) if counted else set()
     for m in _NUM.finditer(sentence):
+        if m.start() in counts_other:
+            continue
         if not re.match(r"\s*(?:am|pm|a\.m\.|p\.m\.|%|per ?cent|:\d|[\s-]year[\s-]old)", sentence[m.end():], re.I):
-            return _norm_number(m.group(0)), m.group(0)  # not a time of day, a share or an age
+            return _norm_number(m.group(0)), m.group(0), False  # not a time of day, a share or an age
     return None
+
+
+def _made_from(word: str, asked: set[str]) -> bool:
+    """A word made from one of the question's ("workers" from "work"), not the word itself."""
+    return any(len(t) >= 4 and word != t and word.startswith(t) and stem(word) != t for t in asked)
+
+
+_ANY_PERSON = {"people", "person", "men", "women", "children", "staff", "personnel"}
+
+
+def _counts_other(sentence: str, counted: str) -> set[int]:
+    """Where the sentence's numbers stand that are no count of ``counted``, by the parse: a part of a group
+    ("two of its biggest customers", "three of them"), a date ("founded in 1887"), a count of another thing
+    ("650 people" when jobs are counted; when people are counted, "14 workers" counts them too)."""
+    out = set()
+    for t in parse(sentence):
+        if not (t.like_num or t.pos_ == "NUM"):
+            continue
+        partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+        other = (t.dep_ == "nummod" and t.head.pos_ in ("NOUN", "PROPN") and stem(t.head.lower_) != counted
+                 and counted not in _ANY_PERSON)
+        if partitive or other or t.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"):
+            out.add(t.idx)
+    return out
 
 
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
@@ -104,11 +136,30 @@ def _date(hit: Hit, start: int, end: int) -> tuple[str, str] | None:
 
 
 def _name(sentence: str, question: str) -> tuple[str, str] | None:
+    """The person the sentence names that the question does not; for "Which keeper ...?", the one named beside
+    the word "keeper" ("recaptured by keeper Idris Maelor", "Keeper Nerys Caddow coaxed her down") when the
+    sentence has one. A title the question shares ("Keeper") is no part of the name."""
     asked = set(content_terms(question))
-    for e in parse(sentence).ents:
-        if e.label_ == "PERSON" and not set(content_terms(e.text)) & asked:
-            return _surname(e.text), e.text
-    return None
+    focus = focus_term(question)
+    doc = parse(sentence)
+    people = []
+    for e in doc.ents:
+        if e.label_ != "PERSON":
+            continue
+        end = e.end
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and not doc[end].ent_type_:
+            end += 1  # the recogniser's "Keeper Nerys" of "Keeper Nerys Caddow"
+        tokens = list(doc[e.start:end])
+        while tokens and set(content_terms(tokens[0].text)) & asked:
+            tokens = tokens[1:]  # "Keeper Nerys Caddow" -> "Nerys Caddow"
+        if not tokens or set(content_terms(" ".join(t.text for t in tokens))) & asked:
+            continue
+        titled = bool(focus) and any(stem(t.lower_) == stem(focus) for t in doc[max(0, e.start - 3):tokens[0].i])
+        people.append((titled, " ".join(t.text for t in tokens)))
+    if not people:
+        return None
+    name = next((n for titled, n in people if titled), people[0][1])
+    return _surname(name), name
 
 
 def _surname(name: str) -> str:
@@ -138,6 +189,9 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
     need = min_share / 1.5 if kind in ("money", "duration") else min_share
     para_terms = [set(content_terms(h.title + " " + h.text)) for h in hits]
     focus = {t for t in asked if sum(t in p for p in para_terms) * 2 < len(hits)}
+    series = _ORDINALS & set(words(question))
+    if kind == "date" and event is None and series:
+        focus = series  # "When is the second strike due to take place?": a date of the second one
     claims: list[tuple[tuple[float, float], Claim]] = []
     for i, h in enumerate(hits):
         best = None
@@ -145,6 +199,7 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
         for s, e in sentence_spans(h.text):
             sentence = h.text[s:e]
             terms = set(content_terms(sentence))
+            terms |= {t for t in asked if any(_made_from(w, {t}) for w in terms)}  # "workers" holds "work"
             share = (len(asked & (terms | title)) / len(asked), len(asked & terms) / len(asked))
             if share[0] < need or not holds_kind(sentence, kind, counted):
                 continue
@@ -154,26 +209,33 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
                 continue  # "When was a man detained?": the day a painting was found missing is no rival
             if best is not None and share <= best[0]:
                 continue
-            found = (_number(sentence, counted) if kind == "number" else _date(h, s, e) if kind == "date"
+            found = (_number(sentence, counted, asked) if kind == "number" else _date(h, s, e) if kind == "date"
                      else _amount(sentence, MONEY) if kind == "money" else _amount(sentence, DURATION)
                      if kind == "duration" else _name(sentence, question))
             if found:  # the report's best sentence that gives a value
-                best = (share, Claim(found[0], found[1], i, sentence, h.outlet))
+                bound = len(found) > 2 and found[2]
+                best = (share, Claim(found[0], found[1], i, sentence, h.outlet), bound)
         if best is not None:
             claims.append(best)
-    # one claim per outlet (its sentence closest to the question), one per value
+    # one claim per outlet (a number given for the thing counted first, then its sentence closest to the
+    # question), one per value
     by_outlet: dict[str, Claim] = {}
-    for _, c in sorted(claims, key=lambda sc: (-sc[0][0], -sc[0][1])):
+    for _, c, _ in sorted(claims, key=lambda sc: (not sc[2], -sc[0][0], -sc[0][1])):
         by_outlet.setdefault(c.outlet, c)
     distinct: dict[str, Claim] = {}
     for c in by_outlet.values():
         distinct.setdefault(c.value, c)
+    # a report that gives both values tells of a change, not a disagreement ("falls from 180 to 120")
+    distinct = {v: c for v, c in distinct.items()
+                if not any(o is not c and re.search(rf"(?<!\w){re.escape(c.written)}(?!\w)", o.sentence, re.I)
+                           for o in distinct.values())}
     stories = {hits[c.hit].article_id for c in distinct.values()}
     if len(distinct) < 2 or len(stories) < 2:
         return None
     return Disagreement(kind, tuple(distinct.values()))
 
 
+_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 _LIGHT_VERBS = {"be", "have", "do", "take", "make", "get", "go", "happen", "say", "begin", "start", "come", "due"}
 
 

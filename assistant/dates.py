@@ -23,7 +23,7 @@ from .types import DateMention
 __all__ = ["DATE_RULES", "find_dates", "find_dates_many", "resolve", "state_dates", "said_on", "time_asked", "period_label", "DateMention"]
 
 # The version of the resolution rules: dates stored by older rules are resolved again (``Catalog``).
-# 2: a day and month with no year is the occurrence nearest the base date.
+# 2: a day and month with no year is never placed nearly a year away (``_FAR_DAYS``).
 DATE_RULES = "2"
 
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -120,15 +120,19 @@ def resolve(expression: str, base: date, future: bool = False) -> tuple[date, da
         return d.replace(day=1), _month_end(d), "month"
     if period == "year":
         return date(d.year, 1, 1), date(d.year, 12, 31), "year"
-    if _MONTH_DAY.match(text):
+    if _MONTH_DAY.match(text) and abs((d - base).days) > _FAR_DAYS:
         d = _nearest(d, base)
     return d, d, "day"
 
 
+# A day and month with no year lies in the direction the tense says ("the January 6 attack" in August is this
+# January) unless that is further than this many days; then the nearer one: news writes the year when it means
+# a day nearly a year away ("a second walkout would follow on 28 October", published 16 October 2024, is 28
+# October 2024; dateparser reads the past tense back to 2023).
+_FAR_DAYS = 270
+
+
 def _nearest(d: date, base: date) -> date:
-    """A day and month with no year is the occurrence nearest the base date, whatever the tense: news writes
-    the year when it is not ("a second walkout would follow on 28 October", published 16 October 2024, is
-    28 October 2024; dateparser reads the past tense back to 2023)."""
     options = []
     for year in (base.year - 1, base.year, base.year + 1):
         try:

@@ -39,7 +39,7 @@ def test_relative_dates_resolve_against_the_publication_date():
     assert state_dates("Staff withdrew on the 15th.", list(found.values())) == "Staff withdrew on the 15th (15 December 2024)."
 
 
-def test_a_day_and_month_without_a_year_is_the_nearest_one():
+def test_a_day_and_month_without_a_year_is_never_nearly_a_year_away():
     # reported speech in the past tense about a coming day: dateparser alone reads 28 October back to 2023
     said = find_dates("The union warned that a second walkout would follow on 28 October.", date(2024, 10, 16))
     assert said[0].first == date(2024, 10, 28) and said[0].label == "28 October 2024"
@@ -47,6 +47,8 @@ def test_a_day_and_month_without_a_year_is_the_nearest_one():
     assert find_dates("The fair opened on 28 December.", date(2025, 1, 3))[0].first == date(2024, 12, 28)
     assert find_dates("Talks resume on 3 January.", date(2024, 12, 30))[0].first == date(2025, 1, 3)
     assert find_dates("It was founded on 28 October 2019.", date(2024, 10, 16))[0].first == date(2019, 10, 28)
+    # the past tense still reads back when the day lies within months: the January 6 attack, in August
+    assert find_dates("He spoke about the January 6 attack.", date(2022, 8, 19))[0].first == date(2022, 1, 6)
 
 
 def test_dates_resolved_by_older_rules_are_resolved_again(tmp_path):
@@ -234,3 +236,28 @@ def test_until_or_since_is_no_length_of_time_to_compare():
         ("Restoring the canvas will take about eight months, the museum said.", "Lenby painting to be restored"),
         ("The canvas will stay in the museum's workshop until restoration of the painting is done.",
          "Lenby painting restoration"))) is None
+
+
+def test_rival_names_dates_and_counts_are_read_as_an_editor_would():
+    # "Which keeper": the name beside the word keeper, whole ("Keeper Ilse Varrow", not the animal "Tam")
+    keeper = find_disagreement("Which keeper caught the runaway otter from the Lenby zoo?", _rivals(
+        ("Keeper Ilse Varrow coaxed the runaway otter out of a drain with fish, the Lenby zoo said.", "Lenby otter caught"),
+        ("The otter, Tam, was caught on Friday by keeper Oskar Brenn, who had followed its trail from the Lenby zoo.",
+         "Runaway Lenby zoo otter back")))
+    assert keeper is not None and {c.written for c in keeper.claims} == {"Ilse Varrow", "Oskar Brenn"}
+    # a light verb ("take place") names no event: "the second strike" is read from sentences about a second one
+    second = find_disagreement("On what date is the second Lenby ferry strike due to take place?", _rivals(
+        ("The first strike, on Tuesday, stopped every ferry. The union warned that a second walkout would follow on "
+         "28 March.", "Lenby ferry strike"),
+        ("A second walkout remains scheduled for 4 April, the union said.", "Lenby ferry strike talks fail")))
+    assert second is not None and {c.value for c in second.claims} == {"2025-03-28", "2025-04-04"}
+    # "720 workers" counts the people who work; "two of its biggest customers" counts nothing asked
+    work = find_disagreement("How many people work at the Brisby mill?", _rivals(
+        ("The Brisby mill employs around 650 people. It lost two of its biggest customers this year.", "Brisby mill cuts"),
+        ("The union told the crowd that the Brisby mill's 720 workers had carried the company.", "March for Brisby mill")))
+    assert work is not None and {c.value for c in work.claims} == {"650", "720"}
+    # a report that gives both the old and the new figure tells of a change, not a disagreement
+    assert find_disagreement("How many jobs will be lost at the Brisby mill under the deal?", _rivals(
+        ("The Brisby mill will shed 180 jobs, the company said.", "Brisby mill to cut jobs"),
+        ("Under the deal, the number of jobs to go at the Brisby mill falls from 180 to 120.", "Deal softens Brisby cuts"),
+    )) is None
