@@ -106,6 +106,18 @@ def counted_thing(question: str) -> str | None:
     return stem(m.group(2).lower()) if m else None
 
 
+def measured_thing(question: str) -> str | None:
+    """What a "how much" question measures: "How much diesel leaked ...?" -> "diesel" (None for "how much did")."""
+    m = re.search(r"\bhow much\s+([a-z][\w-]*)\b", question, re.I)
+    if not m or m.group(1).lower() in _AUXILIARIES:
+        return None
+    return stem(m.group(1).lower())
+
+
+_AUXILIARIES = {"is", "are", "was", "were", "did", "do", "does", "has", "have", "had", "will", "would", "can", "could",
+                "should", "money", "more", "less", "of", "the", "a", "an", "it", "they", "he", "she", "we", "you"}
+
+
 def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> bool:
     """Does ``sentence`` hold the kind of thing asked for?
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .asks import DURATION, MONEY, counted_thing, expected_kind, focus_term, holds_kind, number_after
+from .asks import DURATION, MONEY, counted_thing, expected_kind, focus_term, holds_kind, measured_thing, number_after
 from .dates import said_on
 from .nlp import parse
 from .sentences import sentence_spans
-from .text import content_terms, stem, words
+from .text import content_terms, entity_found, key_entities, stem, words
 from .types import Hit
 
 __all__ = ["Claim", "Disagreement", "find_disagreement"]
@@ -47,7 +47,8 @@ class Disagreement:
         return "The reports disagree: " + "; ".join(parts) + "."
 
 
-def _number(sentence: str, counted: str | None, asked: set[str] = frozenset()) -> tuple[str, str, bool] | None:
+def _number(sentence: str, counted: str | None, asked: set[str] = frozenset(),
+            measured: str | None = None) -> tuple[str, str, bool] | None:
     """(value, as written, bound): the number the sentence gives for the thing counted ("3,000 people", "the
     number of jobs ... from 180 to 120") or for a word made from the question's ("the mill's 720 workers" for
     "How many people work ..."): bound; else its first number that counts nothing else. A sentence that names the
@@ -66,7 +67,7 @@ def _number(sentence: str, counted: str | None, asked: set[str] = frozenset()) -
             return _norm_number(after), after, True
         if places:
             return None
-    counts_other = _counts_other(sentence, counted) if counted else set()
+    counts_other = _counts_other(sentence, counted or measured, measured is not None) if counted or measured else set()
     for m in _NUM.finditer(sentence):
         if m.start() in counts_other:
             continue
@@ -83,17 +84,21 @@ def _made_from(word: str, asked: set[str]) -> bool:
 _ANY_PERSON = {"people", "person", "men", "women", "children", "staff", "personnel"}
 
 
-def _counts_other(sentence: str, counted: str) -> set[int]:
+def _counts_other(sentence: str, counted: str, measured: bool = False) -> set[int]:
     """Where the sentence's numbers stand that are no count of ``counted``, by the parse: a part of a group
     ("two of its biggest customers", "three of them"), a date ("founded in 1887"), a count of another thing
-    ("650 people" when jobs are counted; when people are counted, "14 workers" counts them too)."""
+    ("650 people" when jobs are counted; when people are counted, "14 workers" counts them too). For an amount
+    ``measured`` ("how much diesel"), a unit of it counts ("3,000 litres of diesel"), "212 passengers" does not."""
     out = set()
     for t in parse(sentence):
         if not (t.like_num or t.pos_ == "NUM"):
             continue
-        partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
-        other = (t.dep_ == "nummod" and t.head.pos_ in ("NOUN", "PROPN") and stem(t.head.lower_) != counted
-                 and counted not in _ANY_PERSON)
+        partitive = not measured and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+        head = t.head
+        unit_of = measured and any(c.dep_ == "prep" and c.lower_ == "of" and any(stem(o.lower_) == counted for o in c.children)
+                                   for c in head.children)
+        other = (t.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and stem(head.lower_) != counted
+                 and counted not in _ANY_PERSON and not unit_of)
         if partitive or other or t.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"):
             out.add(t.idx)
     return out
@@ -150,8 +155,8 @@ def _name(sentence: str, question: str) -> tuple[str, str] | None:
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and not doc[end].ent_type_:
             end += 1  # the recogniser's "Keeper Nerys" of "Keeper Nerys Caddow"
         tokens = list(doc[e.start:end])
-        while tokens and set(content_terms(tokens[0].text)) & asked:
-            tokens = tokens[1:]  # "Keeper Nerys Caddow" -> "Nerys Caddow"
+        while tokens and (set(content_terms(tokens[0].text)) & asked or tokens[0].lower_.rstrip(".") in _HONORIFICS):
+            tokens = tokens[1:]  # "Keeper Nerys Caddow" -> "Nerys Caddow", "Dr Ana Moss" -> "Ana Moss"
         if not tokens or set(content_terms(" ".join(t.text for t in tokens))) & asked:
             continue
         titled = bool(focus) and any(stem(t.lower_) == stem(focus) for t in doc[max(0, e.start - 3):tokens[0].i])
@@ -181,6 +186,7 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
     if kind is None:
         return None
     counted = counted_thing(question)
+    measured = measured_thing(question) if kind == "number" and counted is None else None
     event = _event(question) if kind == "date" else None
     asked = set(content_terms(question))
     if not asked:
@@ -189,6 +195,14 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
     need = min_share / 1.5 if kind in ("money", "duration") else min_share
     para_terms = [set(content_terms(h.title + " " + h.text)) for h in hits]
     focus = {t for t in asked if sum(t in p for p in para_terms) * 2 < len(hits)}
+    focus_lemmas = _lemmas(question, focus)
+    # The question's names count as found when the article holds them elsewhere ("the vessel struck the
+    # sandbank" in a report whose lead names the Skerrow Lass)
+    article_terms: dict[str, set[str]] = {}
+    for h, terms in zip(hits, para_terms):
+        article_terms.setdefault(h.article_id, set()).update(terms)
+    names = key_entities(question)
+    named = {a: {t for e in names if entity_found(e, terms) for t in content_terms(e)} for a, terms in article_terms.items()}
     series = _ORDINALS & set(words(question))
     if kind == "date" and event is None and series:
         focus = series  # "When is the second strike due to take place?": a date of the second one
@@ -200,16 +214,16 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
             sentence = h.text[s:e]
             terms = set(content_terms(sentence))
             terms |= {t for t in asked if any(_made_from(w, {t}) for w in terms)}  # "workers" holds "work"
-            share = (len(asked & (terms | title)) / len(asked), len(asked & terms) / len(asked))
+            share = (len(asked & (terms | title | named[h.article_id])) / len(asked), len(asked & terms) / len(asked))
             if share[0] < need or not holds_kind(sentence, kind, counted):
                 continue
-            if not specific and focus and not _holds_focus(terms, focus):
-                continue
+            if not specific and focus and not _holds_focus(terms, focus) and not _lemmas(sentence) & focus_lemmas:
+                continue  # "led by" holds the "leading" of "Who is leading the trial?"
             if event and not _tells_event(sentence, terms, event):
                 continue  # "When was a man detained?": the day a painting was found missing is no rival
             if best is not None and share <= best[0]:
                 continue
-            found = (_number(sentence, counted, asked) if kind == "number" else _date(h, s, e) if kind == "date"
+            found = (_number(sentence, counted, asked, measured) if kind == "number" else _date(h, s, e) if kind == "date"
                      else _amount(sentence, MONEY) if kind == "money" else _amount(sentence, DURATION)
                      if kind == "duration" else _name(sentence, question))
             if found:  # the report's best sentence that gives a value
@@ -235,6 +249,7 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
     return Disagreement(kind, tuple(distinct.values()))
 
 
+_HONORIFICS = {"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "lord", "lady"}
 _ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 _LIGHT_VERBS = {"be", "have", "do", "take", "make", "get", "go", "happen", "say", "begin", "start", "come", "due"}
 
@@ -261,6 +276,13 @@ def _tells_event(sentence: str, terms: set[str], event: tuple[str, str]) -> bool
     if _holds_focus(terms, set(event)):
         return True
     return any(t.lemma_.lower() == event[0] for t in parse(sentence))
+
+
+def _lemmas(text: str, only: set[str] | None = None) -> set[str]:
+    """The lemmas of the text's words in the parse ("led" -> "lead"), of those among ``only`` (content terms)
+    when given."""
+    return {t.lemma_.lower() for t in parse(text) if t.is_alpha and not t.is_stop
+            and (only is None or any(c in only for c in content_terms(t.text)))}
 
 
 def _holds_focus(terms: set[str], focus: set[str]) -> bool:

@@ -23,8 +23,9 @@ from .types import DateMention
 __all__ = ["DATE_RULES", "find_dates", "find_dates_many", "resolve", "state_dates", "said_on", "time_asked", "period_label", "DateMention"]
 
 # The version of the resolution rules: dates stored by older rules are resolved again (``Catalog``).
-# 2: a day and month with no year is never placed nearly a year away (``_FAR_DAYS``).
-DATE_RULES = "2"
+# 2-3: a day and month with no year is never placed nearly a year away (``_FAR_DAYS``); "two days later" counts
+#    from the day named before it; "Monday, ending months" (the recogniser's span) is read as "Monday".
+DATE_RULES = "3"
 
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
@@ -184,13 +185,31 @@ def find_dates_many(texts: list[str], bases: list[date]) -> list[list[DateMentio
     return out
 
 
+_OFFSET = re.compile(
+    r"^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week)s?\s+(later|after|afterwards|earlier|before)$",
+    re.I)
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10}
+
+
 def _resolve_all(text: str, spans: list[tuple[int, int]], base: date) -> list[DateMention]:
     out = []
     sentences = sentence_spans(text)
     for start, end in spans:
         expr = text[start:end]
         s0, s1 = next(((a, b) for a, b in sentences if a <= start < b), (0, len(text)))
-        found = resolve(expr, base, bool(_FUTURE.search(text[s0:s1])))
+        future = bool(_FUTURE.search(text[s0:s1]))
+        found = resolve(expr, base, future)
+        if found is None and "," in expr:  # the recogniser's "Monday, ending months": its first part
+            end = start + expr.index(",")
+            expr = text[start:end]
+            found = resolve(expr, base, future)
+        if found is None and (m := _OFFSET.match(expr.strip())) and out and out[-1].granularity == "day":
+            # "... on Monday, and the regulator approved it two days later": counted from the day named before
+            n = int(m.group(1)) if m.group(1).isdigit() else _COUNTS[m.group(1).lower()]
+            days = n * (7 if m.group(2).lower() == "week" else 1)
+            day = out[-1].first + timedelta(days=days if m.group(3).lower() in ("later", "after", "afterwards") else -days)
+            found = (day, day, "day")
         if found is None:
             continue
         first, last, granularity = found

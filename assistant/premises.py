@@ -37,7 +37,17 @@ _OPPOSITES = {
     "withdraw": r"remain(?:s|ed)?\s+in|stay(?:s|ed)?\s+in",
     "ban": r"remain(?:s|ed)?\s+legal|(?:was|is|has\s+not\s+been)\s+not\s+banned",
     "arrest": r"released\s+without\s+charge|(?:was|were)\s+not\s+arrested",
+    "charge": r"released\s+without\s+charge|no\s+(?:criminal\s+)?(?:charges?\s+(?:have|has)\s+been|investigation)",
+    "fire": r"remain(?:s|ed)?\s+in\s+(?:charge|post|(?:his|her)\s+post|the\s+job)|(?:has|have)\s+(?:our|their|the)\s+full\s+backing",
+    "sack": r"remain(?:s|ed)?\s+in\s+(?:charge|post|(?:his|her)\s+post|the\s+job)|(?:has|have)\s+(?:our|their|the)\s+full\s+backing",
 }
+_OPPOSITES["dismiss"] = _OPPOSITES["fire"]
+_OPPOSITES["resign"] += r"|remain(?:s|ed)?\s+in\s+(?:charge|post)|not\s+stepp\w*\s+down"
+# Events a question may name by a noun, or that a small parser misreads ("Why did the owners sack the manager?"
+# parsed with "sack" as a noun): found by their lemma whatever the parse says.
+_NOMINAL = {"resignation": "resign", "cancellation": "cancel", "closure": "close", "dismissal": "dismiss",
+            "withdrawal": "withdraw", "postponement": "postpone", "death": "die", "sacking": "sack", "firing": "fire",
+            "charges": "charge", "indictment": "indict", "shutdown": "shut", "ban": "ban", "arrest": "arrest"}
 # Verbs that name one event: "shut down" is contradicted by "is not closing".
 _SAME_EVENT = [{"close", "shut", "shutter"}, {"resign", "quit"}, {"cancel", "scrap", "axe"}, {"postpone", "delay"},
                {"arrest", "detain"}, {"fire", "sack", "dismiss"}, {"charge", "indict"}, {"sell", "auction"}]
@@ -75,7 +85,33 @@ def _events(question: str) -> list[tuple[str, str, set[str]]]:
                      if w.lower_ not in ("how", "many", "much", "why", "when", "what", "which", "who", "where")]
             about = about_all - set(content_terms(t.text))
             events.append((t.lemma_.lower(), " ".join(w.text for w in words).strip(" ?"), about))
+    known = {e[0] for e in events}
+    lexicon = set(_OPPOSITES) | {v for group in _SAME_EVENT for v in group}
+    plain = re.sub(r"^(?:(?:why|how|when|where|what|who|which|in what|for what)\s+)?(?:(?:did|does|do|was|were|is|are|has|"
+                   r"have|had|will|would)\s+)?", "", question.strip(), flags=re.I).strip(" ?")
+    for t in doc:
+        verb = _NOMINAL.get(t.lower_, _NOMINAL.get(t.lemma_.lower(), t.lemma_.lower()))
+        if verb in lexicon and verb not in known:
+            known.add(verb)
+            events.append((verb, _nominal_clause(t, doc) or plain, about_all - set(content_terms(t.text))))
     return events
+
+
+def _nominal_clause(noun, doc) -> str:
+    """What a question assumes when it names the event by a noun: "Malcolm Tierney's resignation as
+    vice-chancellor"; "What charges is the captain facing?" -> "the captain facing charges"."""
+    if noun.pos_ != "NOUN":
+        return ""
+    tree = list(noun.subtree)
+    if any(c.lower_ in ("what", "which") for c in noun.children):
+        inside = {x.i for x in tree}
+        rest = [x for x in doc if x.i not in inside and not x.is_punct]
+        while rest and rest[0].pos_ == "AUX":
+            rest = rest[1:]
+        return " ".join([x.text for x in rest] + [noun.text]) if rest else ""
+    if len(tree) > 1:
+        return doc[tree[0].i:tree[-1].i + 1].text
+    return ""
 
 
 def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:

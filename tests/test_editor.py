@@ -47,6 +47,12 @@ def test_a_day_and_month_without_a_year_is_never_nearly_a_year_away():
     assert find_dates("The fair opened on 28 December.", date(2025, 1, 3))[0].first == date(2024, 12, 28)
     assert find_dates("Talks resume on 3 January.", date(2024, 12, 30))[0].first == date(2025, 1, 3)
     assert find_dates("It was founded on 28 October 2019.", date(2024, 10, 16))[0].first == date(2019, 10, 28)
+    # "two days later" counts from the day named before it; the recogniser's "Monday, ending months" is Monday
+    later = find_dates("The board wrote to the regulator on Monday, and the regulator approved it two days later.",
+                       date(2025, 8, 22))
+    assert [m.first for m in later] == [date(2025, 8, 18), date(2025, 8, 20)]
+    assert find_dates("The board accepted an offer from a consortium led by Henrik Solvang on Monday, ending months "
+                      "of uncertainty.", date(2025, 9, 10))[0].first == date(2025, 9, 8)
     # the past tense still reads back when the day lies within months: the January 6 attack, in August
     assert find_dates("He spoke about the January 6 attack.", date(2022, 8, 19))[0].first == date(2022, 1, 6)
 
@@ -261,3 +267,42 @@ def test_rival_names_dates_and_counts_are_read_as_an_editor_would():
         ("The Brisby mill will shed 180 jobs, the company said.", "Brisby mill to cut jobs"),
         ("Under the deal, the number of jobs to go at the Brisby mill falls from 180 to 120.", "Deal softens Brisby cuts"),
     )) is None
+
+
+def test_a_premise_named_by_a_noun_or_misparsed_is_still_corrected():
+    mayor = [_hit("m#p1", "Mayor Ilse Varga has not resigned, despite calls from two councillors to step down.",
+                  title="Lenby mayor under pressure")]
+    found = contradicted_premise("What prompted Ilse Varga's resignation as mayor of Lenby?", mayor)
+    assert found is not None and found.assumed == "Ilse Varga's resignation as mayor of Lenby"
+    # the small parser reads "sack" as a noun here; the event is found by its lemma all the same
+    coach = [_hit("c#p1", "Coach Ari Moss remains in charge, the Lenby club's owners said.", title="Lenby club sold")]
+    assert contradicted_premise("Why did the Lenby club's new owners sack coach Ari Moss?", coach) is not None
+    captain = [_hit("f#p1", "The Lenby ferry captain has not been charged, police said.", title="Lenby ferry inquiry")]
+    found = contradicted_premise("What charges is the Lenby ferry captain facing?", captain)
+    assert found is not None and found.assumed == "the Lenby ferry captain facing charges"
+    assert contradicted_premise("What charges is the Lenby ferry captain facing?", [_hit(
+        "g#p1", "The Lenby ferry captain was charged with negligence, police said.", title="Lenby ferry inquiry")]) is None
+
+
+def test_rival_values_read_past_the_words_of_the_question():
+    # "how much diesel": litres of diesel are a value, the passengers on board are not
+    diesel = "How much diesel leaked from the Lenby ferry?"
+    litres = ("About 3,000 litres of diesel leaked from the Lenby ferry, the coastguard said.", "Lenby ferry aground")
+    assert find_disagreement(diesel, _rivals(litres, (
+        "The Lenby ferry, carrying 212 passengers, leaked diesel after it ran aground.", "Lenby ferry leak"))) is None
+    found = find_disagreement(diesel, _rivals(litres, ("Some 5,000 litres of diesel leaked from the Lenby ferry.",
+                                                       "Lenby ferry leak")))
+    assert found is not None and {c.value for c in found.claims} == {"3000", "5000"}
+    # "led by" tells who is "leading"
+    found = find_disagreement("Who is leading the Lenby vaccine trial?", _rivals(
+        ("The Lenby vaccine trial is led by Dr Ana Moss, a specialist at the hospital.", "Lenby vaccine trial paused"),
+        ("Dr Piet Roe, named as the Lenby vaccine trial's lead investigator, said the study was on hold.",
+         "Lenby vaccine trial not cancelled")))
+    assert found is not None and {c.written for c in found.claims} == {"Ana Moss", "Piet Roe"}
+    # the question's names found elsewhere in the article: "the vessel" of a report whose lead names the ship
+    hits = [_hit("a#p1", "The Lenby Star ran aground with 212 passengers on board.", outlet="Coastal Ledger"),
+            _hit("b#p1", "The Lenby Star ran aground off Holm on Thursday.", outlet="Northwind Herald", title="Ferry aground"),
+            _hit("b#p3", "Norr Lines said 186 passengers had been on board when the vessel struck a sandbank.",
+                 outlet="Northwind Herald", title="Ferry aground")]
+    found = find_disagreement("How many passengers were on the Lenby Star when it ran aground?", hits)
+    assert found is not None and {c.value for c in found.claims} == {"212", "186"}
