@@ -30,7 +30,8 @@ _MONEY_Q = re.compile(
     r"\bhow much\b.*\b(?:cost|costs|costing|worth|value|valued|price|priced|pay|paid|pays|paying|spend|spent|spending|"
     r"raise|raised|fund|funding|funds|budget|fine|fined|compensation|owe|owed|charge|charged|earn|earned|sell|sold|"
     r"buy|bought|invest|invested|donate|donated|grant|loan|loans|damages|bill|fee|fees|prize|salary|wage|money|"
-    r"forgiveness|relief|settlement|deal|contract)\b"
+    r"forgiveness|relief|settlement|deal|contract|investing|investment|(?:put|puts|putting|pump|pumps|pumping|pumped)"
+    r"(?:\s+\w+)?\s+into)\b"
     r"|\b(?:worth|sold for|paid|pay|cost|costs|offered(?: \w+)?) (?:up to )?how much\b"
     r"|^what (?:will|would|did|does|do|could|might) (?:it|this|that|they|the \w+) cost\b"
     r"|^what (?:is|was|will be|were) the (?:\w+ )?(?:cost|price|value|bill|fine|budget|fee)s? (?:of|for)\b",
@@ -136,8 +137,9 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
         if counted:
             tokens = words(sentence)
             places = [i for i, t in enumerate(tokens) if stem(t) == counted]
-            if any(_NUMBER.fullmatch(w) for i in places for w in tokens[max(0, i - 4):i]):
-                return True  # "200 casualties"
+            if any(_NUMBER.fullmatch(w) and tokens[j + 1] != "of" for i in places
+                   for j, w in enumerate(tokens[max(0, i - 4):i], max(0, i - 4))):
+                return True  # "200 casualties", not "one of the volunteers"
             if any(number_after(tokens, i) for i in places):
                 return True  # "the number of jobs to go falls from 180 to 120"
             if places or STRICT_COUNT:

@@ -306,3 +306,24 @@ def test_rival_values_read_past_the_words_of_the_question():
                  outlet="Northwind Herald", title="Ferry aground")]
     found = find_disagreement("How many passengers were on the Lenby Star when it ran aground?", hits)
     assert found is not None and {c.value for c in found.claims} == {"212", "186"}
+
+
+def test_a_timeline_of_a_named_story_reads_every_report_of_it():
+    # only the first report says "grounding"; the others name the ship, or a paragraph of their article does
+    hits = [_hit("a#p1", "The ferry Lenby Star ran aground off Holm on Thursday, the coastguard said.",
+                 published=date(2025, 6, 13), title="Ferry grounding off Holm"),
+            _hit("b#p1", "Divers sealed the Lenby Star's damaged tank on Sunday.", published=date(2025, 6, 16), title="Leak sealed"),
+            _hit("c#p2", "Sailings resumed on the 24th with a chartered vessel.", published=date(2025, 6, 25), title="Sailings back"),
+            _hit("c#p1", "The Lenby Star will not return to service this summer.", published=date(2025, 6, 25), title="Sailings back"),
+            _hit("d#p1", "A ferry ran aground off Brannock on Friday.", published=date(2025, 6, 14), title="Another ferry")]
+    found = events("Walk me through the Lenby Star grounding, from the accident to the inquiry.", hits)
+    assert [e.day for e in found] == [date(2025, 6, 12), date(2025, 6, 15), date(2025, 6, 24)]
+
+
+def test_a_part_of_a_group_is_no_count_of_it_and_money_put_into_something_is_a_sum():
+    from assistant.asks import expected_kind, holds_kind
+
+    assert not holds_kind("The trial was paused after one of the volunteers fell ill.", "number", "volunteer")
+    assert holds_kind("A total of 640 volunteers had enrolled.", "number", "volunteer")
+    assert expected_kind("How much are the club's new owners putting into the stadium?") == "money"
+    assert expected_kind("How much diesel leaked from the ferry?") == "number"
