@@ -16,7 +16,7 @@ from .asks import DURATION, MONEY, counted_thing, expected_kind, focus_term, hol
 from .dates import said_on
 from .nlp import parse
 from .sentences import sentence_spans
-from .text import content_terms, entity_found, key_entities, stem, words
+from .text import content_terms, names_by_article, stem, words
 from .types import Hit
 
 __all__ = ["Claim", "Disagreement", "find_disagreement"]
@@ -196,13 +196,8 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
     para_terms = [set(content_terms(h.title + " " + h.text)) for h in hits]
     focus = {t for t in asked if sum(t in p for p in para_terms) * 2 < len(hits)}
     focus_lemmas = _lemmas(question, focus)
-    # The question's names count as found when the article holds them elsewhere ("the vessel struck the
-    # sandbank" in a report whose lead names the Skerrow Lass)
-    article_terms: dict[str, set[str]] = {}
-    for h, terms in zip(hits, para_terms):
-        article_terms.setdefault(h.article_id, set()).update(terms)
-    names = key_entities(question)
-    named = {a: {t for e in names if entity_found(e, terms) for t in content_terms(e)} for a, terms in article_terms.items()}
+    # the question's names count as found when the article holds them ("the vessel struck the sandbank")
+    named = names_by_article(question, hits)
     series = _ORDINALS & set(words(question))
     if kind == "date" and event is None and series:
         focus = series  # "When is the second strike due to take place?": a date of the second one

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .nlp import parse
 from .sentences import sentence_spans
-from .text import content_terms
+from .text import content_terms, names_by_article
 from .types import Hit
 
 __all__ = ["Premise", "contradicted_premise"]
@@ -127,8 +127,9 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
             if verb in _OPPOSITES:
                 patterns.append(_OPPOSITES[verb])
         denial = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+        named = names_by_article(question, hits)
         for i, h in enumerate(hits):
-            para_terms = set(content_terms(h.title + " " + h.text))
+            para_terms = set(content_terms(h.title + " " + h.text)) | named[h.article_id]
             if not about or len(about & para_terms) / len(about) < 0.5:
                 continue  # not about the same thing
             for s, e in sentence_spans(h.text):

@@ -98,3 +98,15 @@ def entity_found(entity: str, haystack_terms: set[str]) -> bool:
     """Every content word of ``entity`` occurs among ``haystack_terms`` (stemmed)."""
     terms = content_terms(entity) or [w for w in words(entity)]
     return all(t in haystack_terms or t.replace(",", "") in haystack_terms for t in terms)
+
+
+def names_by_article(question: str, hits) -> dict[str, set[str]]:
+    """Per article among ``hits``: the content words of the question's names (``key_entities``) that the
+    article's retrieved paragraphs or its title hold. News names "the Skerrow Lass" in its lead and says "the
+    vessel" after, so a paragraph is about the question's names when its article names them."""
+    article_terms: dict[str, set[str]] = {}
+    for h in hits:
+        article_terms.setdefault(h.article_id, set()).update(content_terms(h.title + " " + h.text))
+    names = key_entities(question)
+    return {a: {t for e in names if entity_found(e, terms) for t in (content_terms(e) or words(e))}
+            for a, terms in article_terms.items()}

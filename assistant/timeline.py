@@ -13,7 +13,7 @@ from datetime import date
 
 from .dates import said_on
 from .sentences import sentence_spans
-from .text import content_terms, entity_found, key_entities
+from .text import content_terms, key_entities, names_by_article, words
 from .types import Hit
 
 __all__ = ["Event", "is_timeline", "events"]
@@ -49,18 +49,15 @@ def events(question: str, hits: list[Hit], min_share: float = 0.5) -> list[Event
     # A question that names its story ("the Skerrow Lass grounding") is about every report of an article that
     # names it (in the paragraph, its title or another retrieved paragraph of the article); else about the
     # paragraphs that share ``min_share`` of its words.
-    names = key_entities(question)
-    terms = [set(content_terms(h.title + " " + h.text)) for h in hits]
-    article_terms: dict[str, set[str]] = {}
-    for h, t in zip(hits, terms):
-        article_terms.setdefault(h.article_id, set()).update(t)
+    names = {t for e in key_entities(question) for t in (content_terms(e) or words(e))}
+    named = names_by_article(question, hits)
     found: list[Event] = []
     seen: set[tuple[date, str]] = set()
     for i, h in enumerate(hits):
         if names:
-            if not all(entity_found(e, article_terms[h.article_id]) for e in names):
+            if not names <= named[h.article_id]:
                 continue
-        elif len(about & terms[i]) / len(about) < min_share:
+        elif len(about & set(content_terms(h.title + " " + h.text))) / len(about) < min_share:
             continue
         for s, e in sentence_spans(h.text):
             days = [m for m in h.dates if s <= m.start < e and m.granularity == "day"

@@ -327,3 +327,10 @@ def test_a_part_of_a_group_is_no_count_of_it_and_money_put_into_something_is_a_s
     assert holds_kind("A total of 640 volunteers had enrolled.", "number", "volunteer")
     assert expected_kind("How much are the club's new owners putting into the stadium?") == "money"
     assert expected_kind("How much diesel leaked from the ferry?") == "number"
+
+
+def test_a_premise_is_read_in_a_paragraph_whose_article_names_the_question_s_subject():
+    hits = [_hit("s#p1", "The Lenby Star ran aground off Holm on Thursday.", title="Inquiry opens"),
+            _hit("s#p3", "The ferry's master, Captain Ivo Mall, has not been charged with any offence.", title="Inquiry opens")]
+    found = contradicted_premise("What charges is the Lenby Star captain facing?", hits)
+    assert found is not None and found.hit == 1
