@@ -51,7 +51,14 @@ _NOMINAL = {"resignation": "resign", "cancellation": "cancel", "closure": "close
 # Verbs that name one event: "shut down" is contradicted by "is not closing".
 _SAME_EVENT = [{"close", "shut", "shutter"}, {"resign", "quit"}, {"cancel", "scrap", "axe"}, {"postpone", "delay"},
                {"arrest", "detain"}, {"fire", "sack", "dismiss"}, {"charge", "indict"}, {"sell", "auction"}]
-_NEGATION = r"(?:not|never|n't|no\s+longer)\s+(?:been\s+|be\s+)?{stem}\w*|(?:denied|deny|denies)\s+(?:that\s+)?\w*\s*{stem}\w*"
+_NEGATION = (r"(?:not|never|n't|no\s+longer)\s+(?:been\s+|be\s+)?{stem}\w*|(?:denied|deny|denies)\s+(?:that\s+)?\w*\s*{stem}\w*"
+             r"|no\s+(?:plans?|intention|decision)\s+(?:to|of|has\s+been\s+taken\s+to)\s+{stem}\w*")
+# The reporting calls a claim false in so many words; a sentence saying so of the question's event (its verb in
+# any form) contradicts the premise ("Reports that the school would be demolished were untrue").
+_CALLED_FALSE = re.compile(
+    r"\b(?:contrary\s+to|despite)\s+(?:\w+\s+){0,3}(?:reports?|rumou?rs?|claims?|posts?|speculation)\b"
+    r"|\b(?:denied|dismissed|rejected|played\s+down)\s+(?:\w+\s+){0,3}(?:reports?|rumou?rs?|claims?|speculation)\b"
+    r"|\b(?:untrue|not\s+true|no\s+truth|unfounded|baseless)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -114,6 +121,11 @@ def _nominal_clause(noun, doc) -> str:
     return ""
 
 
+def _tells(sentence: str, lemma: str) -> bool:
+    """The sentence tells of the event: its verb in any form ("would be demolished" for "demolish")."""
+    return any(t.lemma_.lower() == lemma for t in parse(sentence))
+
+
 def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
     """The first retrieved sentence that contradicts an event the question takes for granted."""
     q = question.strip().lower()
@@ -134,6 +146,6 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
                 continue  # not about the same thing
             for s, e in sentence_spans(h.text):
                 sentence = h.text[s:e]
-                if denial.search(sentence):
+                if denial.search(sentence) or (_CALLED_FALSE.search(sentence) and _tells(sentence, lemma)):
                     return Premise(assumed, i, sentence)
     return None

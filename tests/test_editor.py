@@ -334,3 +334,12 @@ def test_a_premise_is_read_in_a_paragraph_whose_article_names_the_question_s_sub
             _hit("s#p3", "The ferry's master, Captain Ivo Mall, has not been charged with any offence.", title="Inquiry opens")]
     found = contradicted_premise("What charges is the Lenby Star captain facing?", hits)
     assert found is not None and found.hit == 1
+
+
+def test_a_premise_the_reporting_calls_untrue_or_has_no_plans_for_is_corrected():
+    def ask(text):
+        return contradicted_premise("Why was the Lenby school demolished?", [_hit("x#p1", text, title="Lenby school")])
+
+    assert ask("The council said reports that the Lenby school would be demolished were untrue.") is not None
+    assert ask("The council has no plans to demolish the Lenby school.") is not None
+    assert ask("Despite rumours, the mayor attended the Lenby school opening.") is None  # another event
