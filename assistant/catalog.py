@@ -208,7 +208,7 @@ class Catalog:
 
     def _forget_old_dates(self) -> None:
         """Dates resolved by older rules (``dates.DATE_RULES``) are dropped: readers resolve a paragraph's dates
-        again when they read it, and an ingest that changes its article stores them anew."""
+        again when they read it, and the next ingest stores them anew (``undated``)."""
         found = self._db.execute("SELECT value FROM meta WHERE key='date_rules'").fetchone()
         if found is not None and found[0] == DATE_RULES:
             return
@@ -474,6 +474,19 @@ class Catalog:
     def clear_pending(self, record_ids: list[str]) -> None:
         with self._lock, self._db:
             self._db.executemany("DELETE FROM pending WHERE record_id = ?", [(r,) for r in record_ids])
+
+    def undated(self, limit: int) -> list[tuple[str, str, date]]:
+        """Up to ``limit`` paragraphs whose dates are not stored (indexed before dates were, or dropped as
+        resolved by older rules): (paragraph id, text, the article's publication date)."""
+        rows = self._rows("SELECT p.id, p.text, a.published FROM paragraphs p JOIN articles a ON a.row = p.article_row "
+                          "WHERE p.dates IS NULL LIMIT ?", (limit,))
+        return [(r[0], r[1], date.fromisoformat(r[2])) for r in rows]
+
+    def store_dates(self, found: list[tuple[str, list[DateMention]]]) -> None:
+        """Store paragraphs' resolved dates (``undated`` ones; the text and vectors are untouched)."""
+        with self._lock, self._db:
+            self._db.executemany("UPDATE paragraphs SET dates = ? WHERE id = ?",
+                                 [(json.dumps([d.to_json() for d in mentions]), pid) for pid, mentions in found])
 
     def put_articles(self, writes: list[ArticleWrite], settled: list[str] = ()) -> int:
         """Write these articles (replacing what was indexed of them) in one transaction.

@@ -98,6 +98,7 @@ def ingest(
         report.articles = len(accepted)
 
         _write(plans, w, embedder, report, progress, index.settings.ingest_batch)
+        _fill_dates(w.catalog, index.settings.ingest_batch)
         if web is not None:
             w.catalog.record_web(web.state)  # only now: a crash before this fetches them again
 
@@ -114,6 +115,19 @@ def ingest(
                 log.info("pruned %s (%s)", a.id, a.source)
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _fill_dates(catalog, batch: int) -> int:
+    """Paragraphs indexed before dates were stored, or whose dates older rules resolved (``dates.DATE_RULES``),
+    get them now, batch by batch (once: readers resolve them on the fly meanwhile)."""
+    done = 0
+    while todo := catalog.undated(batch):
+        found = find_dates_many([text for _, text, _ in todo], [day for _, _, day in todo])
+        catalog.store_dates([(pid, mentions) for (pid, _, _), mentions in zip(todo, found)])
+        done += len(todo)
+    if done:
+        log.info("resolved the dates of %d paragraphs indexed before the current date rules", done)
+    return done
 
 
 def _diff(article: Article, before: IndexedArticle | None, report: IngestReport) -> _Plan | None:

@@ -75,6 +75,32 @@ def test_dates_resolved_by_older_rules_are_resolved_again(tmp_path):
     catalog = Catalog(tmp_path / "c.sqlite")
     assert catalog.get_meta("date_rules") == DATE_RULES
     assert catalog._rows("SELECT dates FROM paragraphs") == [(None,)]  # readers resolve them again
+    assert catalog.undated(10) == [("a#p1", "x", date(2024, 10, 16))]
+
+
+def test_the_next_ingest_stores_dates_dropped_under_older_rules(tmp_path):
+    import sqlite3
+
+    from assistant import Assistant
+    from assistant.settings import Settings
+    from conftest import HashingEmbedder
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "walkout.md").write_text("---\ntitle: Walkout\noutlet: Test Post\npublished: 2024-10-16\n---\n\n"
+                                       "The union warned that a second walkout would follow on 28 October.\n")
+    settings = Settings(data_dir=tmp_path / "data", generator="extractive")
+    Assistant(settings=settings, embedder=HashingEmbedder()).ingest([folder], progress=False)
+    db = sqlite3.connect(tmp_path / "data" / "catalog.sqlite")
+    with db:  # as an earlier version left it: dates resolved by its rules
+        db.execute("UPDATE meta SET value = '1' WHERE key = 'date_rules'")
+        db.execute("UPDATE paragraphs SET dates = '[]'")
+    db.close()
+    a = Assistant(settings=settings, embedder=HashingEmbedder())
+    report = a.ingest([folder], progress=False)
+    assert report.unchanged == 1 and report.added == 0  # nothing embedded again
+    (p,) = a.catalog.article_paragraphs(a.articles()[0].id)
+    assert [m.label for m in p.dates] == ["28 October 2024"]
 
 
 def test_a_question_names_a_period_read_on_the_as_of_date():
