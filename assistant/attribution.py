@@ -3,7 +3,8 @@
 Found with spaCy's dependency parse (``en_core_web_sm`` 3.8.0): a speech or cognition verb
 with its subject, the object of "according to", the agent of "was reported by", and the
 hedging adverbs "reportedly" and "allegedly". A pronoun subject ("she said") is replaced by
-the last person or organisation named before it in the paragraph. ``eval/bench_dates.py``
+the last person or organisation named before it in the paragraph (an answer quoting "she said" gets the
+name beside it: "she (Ana Moss) said"). ``eval/bench_dates.py``
 measures this parse against a word list on sentences written for it.
 
 The answer chain uses it so that a claim its source attributes keeps its attribution: an
@@ -25,6 +26,7 @@ note acknowledge predict find conclude show believe suggest indicate reveal disc
 maintain contend admit concede forecast expect accuse describe call quote caution promise vow""".split())
 _HEDGES = {"reportedly": "reportedly", "allegedly": "allegedly", "purportedly": "purportedly"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that"}
+_NAMED_BY_PRONOUN = {"he", "she"}  # an answer quoting "she said" says who she is ("they": often a group unnamed)
 def _phrase(token) -> str:
     """The noun phrase a token heads, without a trailing appositive clause or punctuation."""
     dated = {t.i for c in token.children if c.dep_ in ("prep", "npadvmod") and any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)
@@ -73,8 +75,19 @@ def attributions(paragraph: str) -> tuple[tuple[int, int, str | None], ...]:
     """(start, end, source or None) for each sentence of ``paragraph`` (kept for the paragraphs seen last)."""
     doc = parse(paragraph)
     out = []
+    named = [(e.end_char, e.text) for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
+    # the small recogniser misses many names ("Fire chief Ana Moss"): runs of two or more proper nouns count too
+    run: list = []
+    for t in list(doc) + [None]:
+        if t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and not t.ent_type_:
+            run.append(t)
+            continue
+        if len(run) >= 2:
+            named.append((run[-1].idx + len(run[-1].text), " ".join(x.text for x in run)))
+        run = []
+    named.sort()
     for sent in doc.sents:
-        before = [e.text for e in doc.ents if e.end_char <= sent.start_char and e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
+        before = [text for end, text in named if end <= sent.start_char]
         out.append((sent.start_char, sent.end_char, _sources_in(sent, before)))
     return tuple(out)
 
@@ -108,11 +121,24 @@ def keep_attribution(sentence: str, paragraphs: list[str]) -> tuple[str, str, bo
     if not best or best_overlap < 0.5:
         return sentence, "", False
     if _kept(sentence, best):
+        said = attribution_of(sentence)
+        m = re.search(rf"\b{re.escape(said)}\b", sentence) if said and said.lower() in _NAMED_BY_PRONOUN else None
+        if m and best.lower() not in _PRONOUNS and _a_person(best, paragraphs):
+            return sentence[:m.end()] + f" ({best})" + sentence[m.end():], best, True  # 'she (Ana Moss) said
         return sentence, best, False
     if best in _HEDGES.values():
         return f"Reportedly, {_lower_first(sentence)}", best, True
     source = best[:1].lower() + best[1:] if best.split(" ", 1)[0] in ("The", "A", "An") else best
     return f"According to {source}, {_lower_first(sentence)}", best, True
+
+
+def _a_person(name: str, paragraphs: list[str]) -> bool:
+    """``name`` is a person's in the paragraphs: not what the recogniser calls a place, an organisation or a group."""
+    for para in paragraphs:
+        for e in parse(para).ents:
+            if name in e.text or e.text in name:
+                return e.label_ == "PERSON"
+    return len(name.split()) >= 2  # a run of proper nouns the recogniser missed ("Ana Moss")
 
 
 def _lower_first(sentence: str) -> str:

@@ -369,3 +369,11 @@ def test_a_premise_the_reporting_calls_untrue_or_has_no_plans_for_is_corrected()
     assert ask("The council said reports that the Lenby school would be demolished were untrue.") is not None
     assert ask("The council has no plans to demolish the Lenby school.") is not None
     assert ask("Despite rumours, the mayor attended the Lenby school opening.") is None  # another event
+
+
+def test_a_quote_said_by_she_names_her_even_when_the_recogniser_misses_the_name():
+    para = ('Fire chief Ana Moss gave the figures at a briefing on Tuesday. "We counted 40 homes destroyed," she said. '
+            "The council said it would help.")
+    text, source, repaired = keep_attribution('"We counted 40 homes destroyed," she said.', [para])
+    assert (text, source, repaired) == ('"We counted 40 homes destroyed," she (Ana Moss) said.', "Ana Moss", True)
+    assert keep_attribution("The council said it would help.", [para]) == ("The council said it would help.", "The council", False)
