@@ -67,6 +67,10 @@ _PERSON_ROLES = (
 )
 _NAME_Q = re.compile(r"^(?:\w+\s+){0,3}?(?:which|what)\s+(?:[\w'’-]+\s+){0,3}?(?:" + _PERSON_ROLES + r")\b", re.I)
 
+# "What was Nadia Quartermain's vote total?", "What is the death toll?": a number, though no "how many"
+_COUNT_Q = re.compile(r"^what (?:was|is|were|are|will be) (?:the )?(?:[\w'’-]+ ){0,4}?"
+                      r"(?:total|tally|count|toll|turnout|majority|headcount|number of \w+)\b")
+
 KIND_WORDS = {"number": "a number", "money": "a sum of money", "duration": "a length of time", "date": "a date",
               "name": "a name"}
 
@@ -80,7 +84,9 @@ def expected_kind(question: str) -> str | None:
         return "duration"
     if re.match(r"^(how many|how much|how long|how old|how far|what percent|what share|by how much)", q) or re.search(r"\bhow (many|much)\b", q):
         return "number"
-    if re.match(r"^(when|on what (date|day)|in what year|what year|what date|which year|which day)", q):
+    if _COUNT_Q.match(q):
+        return "number"
+    if re.match(r"^(when|on what (date|day)|in what year|what year|what date|which year|which day|what day)\b", q):
         return "date"
     if re.match(r"^(who|whom|whose)\b", q) or _NAME_Q.match(question.strip()):
         return "name"
@@ -144,6 +150,9 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
                 return True  # "the number of jobs to go falls from 180 to 120"
             if places or STRICT_COUNT:
                 return False  # "the exact number of troops", with no number
+            if counted not in ANY_PERSON and not any(not _counts_thing(tokens, i) for i, t in enumerate(tokens)
+                                                     if _NUMBER.fullmatch(t)):
+                return False  # every number counts another thing: "for 22 years" is no count of ballots
         return not _UNDISCLOSED.search(sentence)
     if _UNDISCLOSED.search(sentence):
         return False
@@ -152,6 +161,19 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
     if kind == "name":  # a name inside the sentence, or one that opens it ("Jin, the oldest member ...")
         return bool(_NAME.search(sentence)) or any(not e[0].isdigit() for e in key_entities(sentence, keep_initial=True))
     return True
+
+
+def _counts_thing(tokens: list[str], i: int) -> bool:
+    """The number at ``tokens[i]`` counts a thing named right after it ("22 years", "37 homes", "two of them")."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return nxt == "of" or (nxt.isalpha() and (nxt.endswith("s") or nxt in _PLURALS) and nxt not in _NOT_THINGS)
+
+
+# Counting these, "14 workers" counts them too
+ANY_PERSON = {"people", "person", "men", "women", "children", "staff", "personnel"}
+_PLURALS = {"people", "men", "women", "children", "staff", "police", "cattle", "sheep", "fish"}
+_NOT_THINGS = {"is", "was", "has", "as", "his", "its", "this", "thus", "plus", "less", "across", "always", "perhaps",
+               "per", "us"}
 
 
 def number_after(tokens: list[str], place: int) -> str | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .asks import DURATION, MONEY, counted_thing, expected_kind, focus_term, holds_kind, measured_thing, number_after
+from .asks import ANY_PERSON, DURATION, MONEY, counted_thing, expected_kind, focus_term, holds_kind, measured_thing, number_after
 from .dates import said_on
 from .nlp import parse
 from .sentences import sentence_spans
@@ -23,8 +23,13 @@ __all__ = ["Claim", "Disagreement", "find_disagreement"]
 
 _WORD_NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-_NUM = re.compile(r"\b\d[\d,.]*\b|\b(?:" + "|".join(_WORD_NUMBERS) + r")\b", re.I)
+    "seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+for _t, _v in _TENS.items():  # "fifty-two"
+    _WORD_NUMBERS[_t] = _v
+    for _u in "one two three four five six seven eight nine".split():
+        _WORD_NUMBERS[f"{_t}-{_u}"] = _v + _WORD_NUMBERS[_u]
+_NUM = re.compile(r"\b\d[\d,.]*\b|\b(?:" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -81,9 +86,6 @@ def _made_from(word: str, asked: set[str]) -> bool:
     return any(len(t) >= 4 and word != t and word.startswith(t) and stem(word) != t for t in asked)
 
 
-_ANY_PERSON = {"people", "person", "men", "women", "children", "staff", "personnel"}
-
-
 def _counts_other(sentence: str, counted: str, measured: bool = False) -> set[int]:
     """Where the sentence's numbers stand that are no count of ``counted``, by the parse: a part of a group
     ("two of its biggest customers", "three of them"), a date ("founded in 1887"), a count of another thing
@@ -98,7 +100,7 @@ def _counts_other(sentence: str, counted: str, measured: bool = False) -> set[in
         unit_of = measured and any(c.dep_ == "prep" and c.lower_ == "of" and any(stem(o.lower_) == counted for o in c.children)
                                    for c in head.children)
         other = (t.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and stem(head.lower_) != counted
-                 and counted not in _ANY_PERSON and not unit_of)
+                 and counted not in ANY_PERSON and not unit_of)
         if partitive or other or t.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"):
             out.add(t.idx)
     return out

@@ -42,6 +42,9 @@ _OPPOSITES = {
     "sack": r"remain(?:s|ed)?\s+in\s+(?:charge|post|(?:his|her)\s+post|the\s+job)|(?:has|have)\s+(?:our|their|the)\s+full\s+backing",
 }
 _OPPOSITES["dismiss"] = _OPPOSITES["fire"]
+_OPPOSITES["stop"] = (r"\bunaffected\b|\b(?:running|ran|run|runs|continued|went\s+on)\s+as\s+(?:normal|usual)\b"
+                      r"|(?:continued|continues|carried\s+on)\s+(?:to\s+)?(?:run|operate|work)\w*|without\s+(?:a\s+)?(?:break|pause|interruption)")
+_OPPOSITES["halt"] = _OPPOSITES["suspend"] = _OPPOSITES["stop"]
 _OPPOSITES["resign"] += r"|remain(?:s|ed)?\s+in\s+(?:charge|post)|not\s+stepp\w*\s+down"
 # Events a question may name by a noun, or that a small parser misreads ("Why did the owners sack the manager?"
 # parsed with "sack" as a noun): found by their lemma whatever the parse says.
@@ -50,9 +53,13 @@ _NOMINAL = {"resignation": "resign", "cancellation": "cancel", "closure": "close
             "charges": "charge", "indictment": "indict", "shutdown": "shut", "ban": "ban", "arrest": "arrest"}
 # Verbs that name one event: "shut down" is contradicted by "is not closing".
 _SAME_EVENT = [{"close", "shut", "shutter"}, {"resign", "quit"}, {"cancel", "scrap", "axe"}, {"postpone", "delay"},
-               {"arrest", "detain"}, {"fire", "sack", "dismiss"}, {"charge", "indict"}, {"sell", "auction"}]
+               {"arrest", "detain"}, {"stop", "halt", "suspend"}, {"fire", "sack", "dismiss"}, {"charge", "indict"}, {"sell", "auction"}]
 _NEGATION = (r"(?:not|never|n't|no\s+longer)\s+(?:been\s+|be\s+)?{stem}\w*|(?:denied|deny|denies)\s+(?:that\s+)?\w*\s*{stem}\w*"
-             r"|no\s+(?:plans?|intention|decision)\s+(?:to|of|has\s+been\s+taken\s+to)\s+{stem}\w*")
+             r"|no\s+(?:plans?|intention|decision)\s+(?:to|of|has\s+been\s+taken\s+to)\s+{stem}\w*"
+             r"|\bno\s*(?:one|body)\s+(?:has|had|have|was|were|is)\s+(?:yet\s+)?(?:been\s+)?{stem}\w*")
+# "Posts claimed the tram had been halted. That was not the case: ...": a denial of the claim just reported
+_DENIAL = re.compile(r"^(?:but\s+)?(?:that|this|it)\s+(?:was|is)\s+(?:not\s+(?:the\s+case|true|so)|untrue|false|wrong)\b", re.I)
+_REPORTED = re.compile(r"\b(?:claim\w*|rumou?r\w*|posts?|reports?|reported|suggest\w*|speculat\w*|alleg\w*)\b", re.I)
 # The reporting calls a claim false in so many words; a sentence saying so of the question's event (its verb in
 # any form) contradicts the premise ("Reports that the school would be demolished were untrue").
 _CALLED_FALSE = re.compile(
@@ -121,9 +128,9 @@ def _nominal_clause(noun, doc) -> str:
     return ""
 
 
-def _tells(sentence: str, lemma: str) -> bool:
-    """The sentence tells of the event: its verb in any form ("would be demolished" for "demolish")."""
-    return any(t.lemma_.lower() == lemma for t in parse(sentence))
+def _tells(sentence: str, verbs: set[str]) -> bool:
+    """The sentence tells of the event: one of its verbs in any form ("would be demolished" for "demolish")."""
+    return any(t.lemma_.lower() in verbs for t in parse(sentence))
 
 
 def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
@@ -144,8 +151,12 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
             para_terms = set(content_terms(h.title + " " + h.text)) | named[h.article_id]
             if not about or len(about & para_terms) / len(about) < 0.5:
                 continue  # not about the same thing
+            previous = ""
             for s, e in sentence_spans(h.text):
                 sentence = h.text[s:e]
-                if denial.search(sentence) or (_CALLED_FALSE.search(sentence) and _tells(sentence, lemma)):
+                if _DENIAL.match(sentence) and _REPORTED.search(previous) and _tells(previous, same):
+                    return Premise(assumed, i, f"{previous} {sentence}")
+                if denial.search(sentence) or (_CALLED_FALSE.search(sentence) and _tells(sentence, same)):
                     return Premise(assumed, i, sentence)
+                previous = sentence
     return None

@@ -20,6 +20,7 @@ __all__ = ["Event", "is_timeline", "events"]
 
 _ASKS = re.compile(
     r"\b(?:time ?line|chronology|chronological|sequence of events|what (?:has )?happened (?:with|to|at|in|on|after|since|between)|"
+    r"what (?:has )?happened,? and when|"
     r"how (?:did|has|have) .+ (?:unfold|unfolded|develop|developed|evolve|evolved|progress|progressed)|"
     r"(?:walk|take|run|talk) me through|series of events|^trace\b|key (?:events|dates|moments)|step by step)\b",
     re.I,

@@ -377,3 +377,32 @@ def test_a_quote_said_by_she_names_her_even_when_the_recogniser_misses_the_name(
     text, source, repaired = keep_attribution('"We counted 40 homes destroyed," she said.', [para])
     assert (text, source, repaired) == ('"We counted 40 homes destroyed," she (Ana Moss) said.', "Ana Moss", True)
     assert keep_attribution("The council said it would help.", [para]) == ("The council said it would help.", "The council", False)
+
+
+def test_premises_halted_or_arrested_and_claims_denied_in_the_next_sentence():
+    tram = [_hit("t#p5", "Posts on social media yesterday claimed that the Lenby tram line had also been halted in "
+                         "sympathy. That was not the case: the tram was unaffected, a spokesperson said.", title="Lenby bus strike")]
+    found = contradicted_premise("Why did the Lenby trams stop running during the bus strike?", tram)
+    assert found is not None and found.sentence.startswith("Posts on social media")  # the claim, then its denial
+    fire = [_hit("f#p4", "Rumours that two teenagers had been detained spread through the village. Police said no one "
+                          "has been arrested.", title="Lenby moor fire")]
+    assert contradicted_premise("Who were the two teenagers arrested over the Lenby moor fire?", fire) is not None
+    count = [_hit("v#p4", "Claims circulated online during the night that counting had been halted. Counting was not "
+                          "suspended at any point, the returning officer said.", title="Lenby count")]
+    found = contradicted_premise("Why was the Lenby vote count stopped partway through the night?", count)
+    assert found is not None and "not suspended" in found.sentence
+
+
+def test_what_the_question_asks_for_read_more_widely():
+    from assistant.asks import expected_kind, holds_kind
+    from assistant.conflicts import find_disagreement
+
+    assert expected_kind("What was Nadia Quartermain's vote total in the Lenby by-election?") == "number"
+    assert expected_kind("What day did the Lenby bus drivers vote to accept the offer?") == "date"
+    assert expected_kind("What was the cause of the fire?") is None
+    assert not holds_kind("He had represented Lenby for 22 years.", "number", "ballot")  # counts years
+    assert is_timeline("What happened, and when, in the row over the Lenby maternity unit?")
+    found = find_disagreement("How many Lenby households had to leave their homes?", _rivals(
+        ("Residents of 37 Lenby households were evacuated on Sunday night.", "Lenby fire"),
+        ("Fifty-two households in Lenby had to leave their homes, the council said.", "Lenby moor fire")))
+    assert found is not None and {c.value for c in found.claims} == {"37", "52"}
