@@ -9,6 +9,7 @@ compares the values of that kind across reports.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .text import STOPWORDS, key_entities, stem, words
 
@@ -191,11 +192,22 @@ def number_after(tokens: list[str], place: int) -> str | None:
     return tokens[found[0]] if found else None
 
 
+@lru_cache(maxsize=2048)
 def focus_term(question: str) -> str | None:
-    """The thing a which/what question asks for: "To which airport ..." -> "airport"."""
+    """The thing a which/what question asks for: "To which airport ..." -> "airport"; the noun "which" determines
+    in the parse, past adjectives ("which controversial social media platform" -> "media"), else the first content
+    word after it."""
     m = re.search(r"\b(?:which|what)\s+([\w'’-]+)(?:\s+([\w'’-]+))?(?:\s+([\w'’-]+))?", question, re.I)
     if not m:
         return None
+    from .nlp import parse
+
+    doc = parse(question)
+    for t in doc:
+        if t.lower_ in ("which", "what") and t.dep_ == "det" and t.head.pos_ == "NOUN" and t.head.i > t.i:
+            # the first common noun of the phrase: "which train service" -> "train", past adjectives, numbers
+            # and names ("which controversial social media platform" -> "media", "which GOP lawmaker")
+            return stem(next(x for x in doc[t.i + 1:t.head.i + 1] if x.pos_ == "NOUN").lower_)
     counted = 0
     for w in m.groups():
         if not w or w[0].isupper() or _NUMBER.fullmatch(w):

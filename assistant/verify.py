@@ -144,7 +144,11 @@ class Verifier:
             # paragraph speaks of trains, and the cited ones hold few of the question's words. (Holding most of
             # them, "which tech giant ...?" answered by "Apple ...", the answer names the thing asked for.)
             common = [t for t in content_terms(" ".join(w for w in question.split() if not w[:1].isupper()))]
-            if common and sum(t in cited_terms for t in common) / len(common) < 0.5:
+            asked_names = {t for e in key_entities(question) for t in content_terms(e)}
+            named = {e for s in kept for e in key_entities(s.text, keep_initial=True)
+                     if not set(content_terms(e)) <= asked_names}
+            # ... unless the answer names something the question does not ("Kevin McCarthy", "CNN", "Parler")
+            if common and sum(t in cited_terms for t in common) / len(common) < 0.5 and not named:
                 return False, f"the question asks which {focus}; the cited paragraphs do not mention one"
         missing = [e for e in key_entities(question) if not entity_found(e, cited_terms)] if names else []
         if missing:

@@ -64,6 +64,10 @@ def test_the_thing_a_which_question_asks_for_skips_numbers_and_proper_modifiers(
     assert focus_term("To which airport were they flown?") == "airport"
     assert focus_term("Which 3 teams won?") == "team"
     assert focus_term("What is her name?") is None
+    # the first noun of the phrase "which" determines, past its adjectives (the first word after it was taken before)
+    assert focus_term("Kanye West is acquiring which controversial social media platform?") == "media"
+    assert focus_term("Which train service will resume?") == "train"
+    assert focus_term("Which GOP lawmaker called for an inquiry?") == "lawmaker"
 
 
 def test_a_name_that_opens_the_sentence_is_a_name():

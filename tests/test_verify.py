@@ -149,6 +149,14 @@ def test_a_which_country_answer_is_kept_though_its_paragraph_never_says_country(
     d = Draft(sentences=(DraftSentence("Apple said shipments of its latest iPhones will be delayed.", (0,)),))
     out, v = V.verify("Which tech giant said shipments of its iPhones will be delayed?", d, hits)
     assert not out.refused and v.answers_question
+    # nor when the answer names someone the question does not, in a paragraph sharing few of its words
+    hits = [_hit(1, "Kevin McCarthy announced Tuesday that Republicans are launching an impeachment inquiry into Biden."),
+            _hit(2, "The lawmaker's colleagues were divided.")]
+    d = Draft(sentences=(DraftSentence("Kevin McCarthy announced that Republicans are launching an impeachment inquiry "
+                                       "into Biden.", (0,)),))
+    out, v = V.verify("Which GOP lawmaker called for a formal impeachment inquiry into President Joe Biden?", d, hits,
+                      decided=True)  # as in the chain: the calibrated refusal weighed the names
+    assert not out.refused and v.answers_question
 
 
 def test_a_model_answer_is_kept_when_the_question_names_context_its_paragraph_omits(settings, embedder, small_corpus):
