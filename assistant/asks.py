@@ -151,7 +151,7 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
                 return True  # "the number of jobs to go falls from 180 to 120"
             if places or STRICT_COUNT:
                 return False  # "the exact number of troops", with no number
-            if counted not in ANY_PERSON and not any(not _counts_thing(tokens, i) for i, t in enumerate(tokens)
+            if counted not in ANY_PERSON and not any(not _counts_thing(tokens, i, counted) for i, t in enumerate(tokens)
                                                      if _NUMBER.fullmatch(t)):
                 return False  # every number counts another thing: "for 22 years" is no count of ballots
         return not _UNDISCLOSED.search(sentence)
@@ -164,14 +164,23 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
     return True
 
 
-def _counts_thing(tokens: list[str], i: int) -> bool:
-    """The number at ``tokens[i]`` counts a thing named right after it ("22 years", "37 homes", "two of them")."""
+def _counts_thing(tokens: list[str], i: int, counted: str = "") -> bool:
+    """The number at ``tokens[i]`` counts another thing named right after it ("22 years", "37 homes", "two of
+    them"); "140 people" counts any people ``counted`` names (``counts_people``)."""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if nxt in ANY_PERSON and counts_people(counted):
+        return False
     return nxt == "of" or (nxt.isalpha() and (nxt.endswith("s") or nxt in _PLURALS) and nxt not in _NOT_THINGS)
 
 
 # Counting these, "14 workers" counts them too
 ANY_PERSON = {"people", "person", "men", "women", "children", "staff", "personnel"}
+
+
+def counts_people(counted: str) -> bool:
+    """A count of people: "people", or a noun for people by its ending (worker, employee, volunteer, passenger,
+    resident, officer, scientist): "140 people" counts employees, not jobs."""
+    return counted in ANY_PERSON or bool(re.search(r"(?:er|ee|or|ist|ant|ent|ian)$", counted))
 _PLURALS = {"people", "men", "women", "children", "staff", "police", "cattle", "sheep", "fish"}
 _NOT_THINGS = {"is", "was", "has", "as", "his", "its", "this", "thus", "plus", "less", "across", "always", "perhaps",
                "per", "us"}

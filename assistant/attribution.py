@@ -133,11 +133,12 @@ def keep_attribution(sentence: str, paragraphs: list[str]) -> tuple[str, str, bo
 
 
 def _a_person(name: str, paragraphs: list[str]) -> bool:
-    """``name`` is a person's in the paragraphs: not what the recogniser calls a place, an organisation or a group."""
+    """``name`` can be the "he" or "she" who said it: not what the recogniser calls a place or a group (it calls
+    many invented people organisations: "Ifeoma Grant" ORG)."""
     for para in paragraphs:
         for e in parse(para).ents:
             if name in e.text or e.text in name:
-                return e.label_ == "PERSON"
+                return e.label_ not in ("GPE", "LOC", "FAC", "NORP", "DATE", "TIME")
     return len(name.split()) >= 2  # a run of proper nouns the recogniser missed ("Ana Moss")
 
 

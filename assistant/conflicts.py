@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .asks import ANY_PERSON, DURATION, MONEY, counted_thing, expected_kind, focus_term, holds_kind, measured_thing, number_after
+from .asks import ANY_PERSON, DURATION, MONEY, counted_thing, counts_people, expected_kind, focus_term, holds_kind, measured_thing, number_after
 from .dates import said_on
 from .nlp import parse
 from .sentences import sentence_spans
@@ -100,7 +100,8 @@ def _counts_other(sentence: str, counted: str, measured: bool = False) -> set[in
         unit_of = measured and any(c.dep_ == "prep" and c.lower_ == "of" and any(stem(o.lower_) == counted for o in c.children)
                                    for c in head.children)
         other = (t.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and stem(head.lower_) != counted
-                 and counted not in ANY_PERSON and not unit_of)
+                 and counted not in ANY_PERSON and not unit_of
+                 and not (head.lower_ in ANY_PERSON and counts_people(counted)))  # "140 people" of employees
         if partitive or other or t.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"):
             out.add(t.idx)
     return out

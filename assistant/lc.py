@@ -11,7 +11,6 @@ from langchain_core.retrievers import BaseRetriever
 from langchain_core.runnables import Runnable, RunnableLambda
 from pydantic import ConfigDict
 
-from .asks import expected_kind
 from .chain_state import AskRequest, ChainState
 from .citations import build_answer
 from .conflicts import find_disagreement
@@ -25,7 +24,7 @@ from .timeline import events, is_timeline
 from .types import Hit, TimelinePoint
 
 TIMELINE_K = 10  # paragraphs read for a timeline question
-DISAGREE_K = 10  # paragraphs read (in the one search) for rival values of what a question asks (a number, a date, a name)
+DISAGREE_K = 10  # paragraphs read (in the one search) for rival values and for corrections of a premise
 
 
 def hit_to_document(hit: Hit) -> Document:
@@ -84,9 +83,9 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
         if is_timeline(request.question) and request.k is None:  # a story over several reports: read more of them
             request = replace(request, k=max(retriever.settings.k, TIMELINE_K))
         k = request.k or retriever.settings.k
-        # a question asking for a value: the rival report is often just below the best k, so read a few more
-        # in the same search (the first k are the same either way)
-        wide = max(k, DISAGREE_K) if expected_kind(request.question) is not None else k
+        # the rival report of a value asked for, or the line correcting a question's premise, is often just below
+        # the best k: read a few more in the same search (the first k are the same either way)
+        wide = max(k, DISAGREE_K)
         found = retriever.search(request.question, wide, filters, mode=request.mode, include=request.include)
         if period is not None and not found:  # nothing published in that period: say what there is
             filters, period = request.filters, None
@@ -97,12 +96,16 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
                           language=question_language(request.question))
 
     def read_premise(state: ChainState) -> ChainState:
-        """A question that assumes what a retrieved sentence contradicts is answered by that sentence."""
-        premise = contradicted_premise(state.question, state.hits)
+        """A question that assumes what a retrieved sentence contradicts is answered by that sentence (read also in
+        the next-best paragraphs: the correction is often a line further down a report)."""
+        hits = state.hits + state.further
+        premise = contradicted_premise(state.question, hits)
         if premise is None:
             return state
         draft = Draft(sentences=(DraftSentence(premise.sentence, (premise.hit,)),), notes={"premise": premise.assumed})
-        return state.evolve(premise=premise, draft=draft)
+        if premise.hit < len(state.hits):
+            return state.evolve(premise=premise, draft=draft)
+        return state.evolve(premise=premise, draft=draft, hits=hits, further=[])
 
     def read_timeline(state: ChainState) -> ChainState:
         """A timeline question is answered by the dated events of the reports, in order."""

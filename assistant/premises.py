@@ -22,7 +22,7 @@ __all__ = ["Premise", "contradicted_premise"]
 
 # Opposite states worth naming; any verb is also contradicted by its own negation.
 _OPPOSITES = {
-    "close": r"remain(?:s|ed)?\s+(?:open|operational|in operation)|continue[sd]?\s+to\s+(?:operate|function|work)|reopen",
+    "close": r"remain(?:s|ed)?\s+(?:open|operational|in operation)|continue[sd]?\s+to\s+(?:operate|function|work)",
     "shut": r"remain(?:s|ed)?\s+(?:open|operational)|continue[sd]?\s+to\s+operate",
     "resign": r"serve\s+out|remain(?:s|ed)?\s+in\s+office|refus\w*\s+to\s+(?:resign|step\s+down)|no\s+intention\s+of\s+resigning",
     "quit": r"serve\s+out|remain(?:s|ed)?\s+in\s+office|refus\w*\s+to\s+(?:quit|resign)",
@@ -48,12 +48,12 @@ _OPPOSITES["halt"] = _OPPOSITES["suspend"] = _OPPOSITES["stop"]
 _OPPOSITES["resign"] += r"|remain(?:s|ed)?\s+in\s+(?:charge|post)|not\s+stepp\w*\s+down"
 # Events a question may name by a noun, or that a small parser misreads ("Why did the owners sack the manager?"
 # parsed with "sack" as a noun): found by their lemma whatever the parse says.
-_NOMINAL = {"resignation": "resign", "cancellation": "cancel", "closure": "close", "dismissal": "dismiss",
+_NOMINAL = {"demolition": "demolish", "resignation": "resign", "cancellation": "cancel", "closure": "close", "dismissal": "dismiss",
             "withdrawal": "withdraw", "postponement": "postpone", "death": "die", "sacking": "sack", "firing": "fire",
             "charges": "charge", "indictment": "indict", "shutdown": "shut", "ban": "ban", "arrest": "arrest"}
 # Verbs that name one event: "shut down" is contradicted by "is not closing".
 _SAME_EVENT = [{"close", "shut", "shutter"}, {"resign", "quit"}, {"cancel", "scrap", "axe"}, {"postpone", "delay"},
-               {"arrest", "detain"}, {"stop", "halt", "suspend"}, {"fire", "sack", "dismiss"}, {"charge", "indict"}, {"sell", "auction"}]
+               {"arrest", "detain"}, {"stop", "halt", "suspend"}, {"demolish", "raze"}, {"fire", "sack", "dismiss"}, {"charge", "indict"}, {"sell", "auction"}]
 _NEGATION = (r"(?:not|never|n't|no\s+longer)\s+(?:been\s+|be\s+)?{stem}\w*|(?:denied|deny|denies)\s+(?:that\s+)?\w*\s*{stem}\w*"
              r"|no\s+(?:plans?|intention|decision)\s+(?:to|of|has\s+been\s+taken\s+to)\s+{stem}\w*"
              r"|\bno\s*(?:one|body)\s+(?:has|had|have|was|were|is)\s+(?:yet\s+)?(?:been\s+)?{stem}\w*")
@@ -65,7 +65,8 @@ _REPORTED = re.compile(r"\b(?:claim\w*|rumou?r\w*|posts?|reports?|reported|sugge
 _CALLED_FALSE = re.compile(
     r"\b(?:contrary\s+to|despite)\s+(?:\w+\s+){0,3}(?:reports?|rumou?rs?|claims?|posts?|speculation)\b"
     r"|\b(?:denied|dismissed|rejected|played\s+down)\s+(?:\w+\s+){0,3}(?:reports?|rumou?rs?|claims?|speculation)\b"
-    r"|\b(?:untrue|not\s+true|no\s+truth|unfounded|baseless)\b", re.I)
+    r"|\b(?:untrue|not\s+true|no\s+truth|unfounded|baseless|wide\s+of\s+the\s+mark|never\s+(?:been\s+)?on\s+the\s+table"
+    r"|not\s+on\s+the\s+table|no\s+such\s+plans?)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -97,18 +98,26 @@ def _events(question: str) -> list[tuple[str, str, set[str]]]:
             words += [x for c in t.children if c.dep_ in ("dobj", "prep", "prt") for x in c.subtree]
             words = [w for w in sorted({w.i: w for w in words}.values(), key=lambda x: x.i)
                      if w.lower_ not in ("how", "many", "much", "why", "when", "what", "which", "who", "where")]
-            about = about_all - set(content_terms(t.text))
-            events.append((t.lemma_.lower(), " ".join(w.text for w in words).strip(" ?"), about))
+            clause = re.sub(r"\s+(['’]s)\b", r"\1", " ".join(w.text for w in words)).strip(" ?")
+            events.append((t.lemma_.lower(), clause, _about(clause, t.text, about_all)))
     known = {e[0] for e in events}
     lexicon = set(_OPPOSITES) | {v for group in _SAME_EVENT for v in group}
     plain = re.sub(r"^(?:(?:why|how|when|where|what|who|which|in what|for what)\s+)?(?:(?:did|does|do|was|were|is|are|has|"
                    r"have|had|will|would)\s+)?", "", question.strip(), flags=re.I).strip(" ?")
     for t in doc:
-        verb = _NOMINAL.get(t.lower_, _NOMINAL.get(t.lemma_.lower(), t.lemma_.lower()))
+        verb = _NOMINAL.get(t.lower_, _NOMINAL.get(t.lemma_.lower(), _phrasal(t)))
         if verb in lexicon and verb not in known:
             known.add(verb)
-            events.append((verb, _nominal_clause(t, doc) or plain, about_all - set(content_terms(t.text))))
+            clause = _nominal_clause(t, doc) or plain
+            events.append((verb, clause, _about(clause, t.text, about_all)))
     return events
+
+
+def _about(clause: str, event_word: str, about_all: set[str]) -> set[str]:
+    """What an event is about: the words of its clause ("With Kilvington's school buses stopped" -> kilvington,
+    school, buses), not the rest of a long question; the whole question's when the clause has under two."""
+    own = set(content_terms(clause)) - set(content_terms(event_word))
+    return own if len(own) >= 2 else about_all - set(content_terms(event_word))
 
 
 def _nominal_clause(noun, doc) -> str:
@@ -129,16 +138,34 @@ def _nominal_clause(noun, doc) -> str:
 
 
 def _tells(sentence: str, verbs: set[str]) -> bool:
-    """The sentence tells of the event: one of its verbs in any form ("would be demolished" for "demolish")."""
-    return any(t.lemma_.lower() in verbs for t in parse(sentence))
+    """The sentence tells of the event: one of its verbs in any form ("would be demolished" for "demolish"), or its
+    noun ("demolition")."""
+    return any(_phrasal(t) in verbs or _NOMINAL.get(t.lemma_.lower()) in verbs for t in parse(sentence))
+
+
+_PHRASAL = {("knock", "down"): "demolish", ("tear", "down"): "demolish", ("pull", "down"): "demolish",
+            ("shut", "down"): "shut", ("call", "off"): "cancel", ("step", "down"): "resign"}
+
+
+def _phrasal(token) -> str:
+    """A verb's lemma, a phrasal verb read as the one it means ("knock down" -> "demolish")."""
+    lemma = token.lemma_.lower()
+    for c in token.children:
+        if c.dep_ == "prt" and (lemma, c.lower_) in _PHRASAL:
+            return _PHRASAL[(lemma, c.lower_)]
+    return lemma
 
 
 def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
     """The first retrieved sentence that contradicts an event the question takes for granted."""
     q = question.strip().lower()
-    if not re.match(r"^(why|how|when|where|what|who|which|in what|for what)\b", q):
+    # a question that asks about something, or opens with what it takes as given ("With the buses stopped, how
+    # are children getting to school?"); not a statement
+    if not re.match(r"^(why|how|when|where|what|who|which|in what|for what)\b", q) \
+            and not re.match(r"^(with|after|since|now that|given that)\b[^?]*,\s*(why|how|when|where|what|who|which)\b", q):
         return None
     for lemma, assumed, about in _events(question):
+        assumed = re.sub(r"^(?:with|after|since|now that|given that)\s+", "", assumed, flags=re.I)
         same = next((group for group in _SAME_EVENT if lemma in group), {lemma})
         patterns = []
         for verb in sorted(same):

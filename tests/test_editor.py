@@ -406,3 +406,40 @@ def test_what_the_question_asks_for_read_more_widely():
         ("Residents of 37 Lenby households were evacuated on Sunday night.", "Lenby fire"),
         ("Fifty-two households in Lenby had to leave their homes, the council said.", "Lenby moor fire")))
     assert found is not None and {c.value for c in found.claims} == {"37", "52"}
+
+
+def test_premises_read_past_a_leading_clause_and_phrasal_verbs_and_reopening_is_no_denial():
+    bridge = [_hit("b#p4", "Talk of demolition has never been on the table, the council said; it intends to repair "
+                           "the Lenby Bridge.", title="Lenby Bridge")]
+    assert contradicted_premise("When is the council going to knock down the Lenby Bridge?", bridge) is not None
+    buses = [_hit("k#p3", "School bus services in Lenby were never suspended and continued as normal, run by a separate "
+                          "firm, so children got to school.", title="Lenby buses")]
+    found = contradicted_premise("With Lenby school buses stopped since the firm went under, how are children getting "
+                                 "to school?", buses)
+    assert found is not None and found.assumed == "Lenby school buses stopped"
+    # a bridge that "reopens" was closed: no denial of "before it shut"
+    assert contradicted_premise("How much traffic went over the Lenby Bridge each day before it shut?", [_hit(
+        "c#p2", "The old Lenby Bridge will stay in use until the main bridge reopens, officials believe.",
+        title="Lenby Bridge")]) is None
+
+
+def test_people_count_employees_not_jobs_and_she_is_named_whatever_the_recogniser_calls_her():
+    from assistant.asks import holds_kind
+
+    assert holds_kind("Redbrook employed 140 people.", "number", "employee")
+    assert not holds_kind("The mill employs 650 people.", "number", "job")
+    found = find_disagreement("How many employees did Lenby Motor Services have?", _rivals(
+        ("Lenby Motor Services employed 140 people before it collapsed.", "Lenby bus firm collapses"),
+        ("All 165 employees of Lenby Motor Services lost their jobs.", "Lenby Motor Services staff laid off")))
+    assert found is not None and {c.value for c in found.claims} == {"140", "165"}
+    para = ("Dr Ifeoma Grant, a consultant in health protection for the region, gave the latest figures. She said 31 "
+            "people had tested positive.")
+    text, source, _ = keep_attribution("She said 31 people had tested positive.", [para])
+    assert text == "She (Ifeoma Grant) said 31 people had tested positive." and source == "Ifeoma Grant"
+
+
+def test_a_premise_is_corrected_from_a_paragraph_just_below_the_ones_answered_from(editor):
+    # with k=1 the consulate's correction is not in the one paragraph retrieved, but it is in the same search
+    ans = editor.ask("Why was the Valdorian consulate in Larkhaven closed?", as_of="2025-04-10", k=1)
+    assert ans.note.startswith("The question assumes")
+    assert ans.citations and ans.citations[0].paragraph_id.startswith("ed07_larkhaven_consulate_meridian#p")
