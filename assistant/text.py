@@ -100,13 +100,18 @@ def entity_found(entity: str, haystack_terms: set[str]) -> bool:
     return all(t in haystack_terms or t.replace(",", "") in haystack_terms for t in terms)
 
 
+def article_terms(hits) -> dict[str, set[str]]:
+    """Per article among ``hits``: the content words of its retrieved paragraphs and its title."""
+    out: dict[str, set[str]] = {}
+    for h in hits:
+        out.setdefault(h.article_id, set()).update(content_terms(h.title + " " + h.text))
+    return out
+
+
 def names_by_article(question: str, hits) -> dict[str, set[str]]:
     """Per article among ``hits``: the content words of the question's names (``key_entities``) that the
     article's retrieved paragraphs or its title hold. News names "the Skerrow Lass" in its lead and says "the
     vessel" after, so a paragraph is about the question's names when its article names them."""
-    article_terms: dict[str, set[str]] = {}
-    for h in hits:
-        article_terms.setdefault(h.article_id, set()).update(content_terms(h.title + " " + h.text))
     names = key_entities(question)
     return {a: {t for e in names if entity_found(e, terms) for t in (content_terms(e) or words(e))}
-            for a, terms in article_terms.items()}
+            for a, terms in article_terms(hits).items()}

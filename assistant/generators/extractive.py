@@ -20,7 +20,7 @@ import numpy as np
 from ..asks import counted_thing, expected_kind, focus_term, holds_kind
 from ..sentences import sentence_spans
 from ..settings import Settings
-from ..text import content_terms, entity_found, key_entities
+from ..text import article_terms, content_terms, entity_found, key_entities
 from ..types import Hit
 from .base import Draft, DraftSentence, Generator
 
@@ -61,13 +61,11 @@ class ExtractiveGenerator(Generator):
         raw: list[Candidate] = []
         # A later paragraph says "the museum" where the lead said "the Vantmoor Civic Museum": a name counts as
         # found when the paragraph or another retrieved paragraph of its article (or its title) holds it.
-        article_terms: dict[str, set[str]] = {}
-        for hit, terms in zip(hits, hit_terms):
-            article_terms.setdefault(hit.article_id, set()).update(terms)
+        in_article = article_terms(hits)
         for i, hit in enumerate(hits):
             para_terms = hit_terms[i]
             context = sum(w for t, w in weights.items() if t in para_terms) / total
-            found = sum(entity_found(e, para_terms) or entity_found(e, article_terms[hit.article_id])
+            found = sum(entity_found(e, para_terms) or entity_found(e, in_article[hit.article_id])
                         for e in q_entities)
             entities = found / len(q_entities) if q_entities else 1.0
             for s, e in sentence_spans(hit.text):
