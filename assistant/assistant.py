@@ -50,6 +50,7 @@ class Assistant:
         self._verifier = None
         self._extractive: Generator | None = None
         self._multilingual = None
+        self._translator = None
 
     # -- parts, opened on first use ----------------------------------------
     @property
@@ -212,7 +213,7 @@ class Assistant:
 
                     crosslingual = CrossLingualGenerator(self.multilingual)
                 self._chains[gen.name] = answer_chain(self.retriever, gen, self.verifier, self.extractive,
-                                                       self.settings.time_slack_days, crosslingual)
+                                                       self.settings.time_slack_days, crosslingual, self.translator)
             return self._chains[gen.name]
 
     def generator_named(self, name: str) -> Generator:
@@ -224,6 +225,19 @@ class Assistant:
             if name not in self._generators:
                 self._generators[name] = make_generator(name, embedder=self.embedder, settings=self.settings)
             return self._generators[name]
+
+    @property
+    def translator(self):
+        """Reads questions in the fitted languages in English with the local model (``Settings.translate``), or
+        None when off. The model is loaded on the first such question (or by ``warm_up``)."""
+        if not self.settings.translate:
+            return None
+        with self._lock:
+            if self._translator is None:
+                from .translation import Translator
+
+                self._translator = Translator(lambda messages: self.generator_named("local").complete(messages))
+            return self._translator
 
     @property
     def verifier(self):

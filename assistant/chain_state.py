@@ -38,6 +38,7 @@ class AskRequest:
     mode: str = "hybrid"
     include: tuple[str, ...] = ()  # paragraphs cited in the last turn stay candidates
     listener: Listener = Listener()
+    asked: str = ""  # the question as asked, when ``question`` is its English reading (``translation``)
 
 
 @dataclass(frozen=True)
@@ -54,11 +55,16 @@ class ChainState:
     premise: Premise | None = None  # what the question assumes that a retrieved sentence contradicts
     disagreement: Disagreement | None = None  # reports that give different values for what is asked
     timeline: tuple[Event, ...] = ()  # a timeline question's events, in order
-    language: str = "en"  # the question's language (``multilingual.question_language``)
+    language: str = "en"  # the language the question was asked in (``multilingual.question_language``)
 
     @property
     def question(self) -> str:
         return self.request.question
+
+    @property
+    def translated(self) -> bool:
+        """The question was asked in another language and is answered from its English reading."""
+        return bool(self.request.asked)
 
     def evolve(self, **changes) -> "ChainState":
         return replace(self, **changes)

@@ -17,10 +17,11 @@ from .conflicts import find_disagreement
 from .dates import state_dates
 from .filters import read_time
 from .generators.base import Draft, DraftSentence, Generator
-from .multilingual import language_note, question_language
+from .multilingual import language_note, question_language, translation_note
 from .premises import contradicted_premise
 from .retrieval import Filters, Retriever
 from .timeline import events, is_timeline
+from .translation import Translator
 from .types import Hit, TimelinePoint
 
 TIMELINE_K = 10  # paragraphs read for a timeline question
@@ -65,7 +66,8 @@ class ParagraphRetriever(BaseRetriever):
 
 
 def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fallback: Generator | None = None,
-                 slack_days: int = 7, crosslingual: Generator | None = None) -> Runnable:
+                 slack_days: int = 7, crosslingual: Generator | None = None,
+                 translator: Translator | None = None) -> Runnable:
     """retrieve -> generate -> verify -> check citations, as a runnable over a typed state.
 
     Input: an ``AskRequest``; output: the final ``ChainState`` (its ``answer`` and ``hits``).
@@ -73,10 +75,23 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
     instead, and it may refuse; ``Answer.generator`` and ``Answer.verification`` say what happened.
     A question in another language is answered by ``crosslingual`` (quotes matched by the multilingual
     model, which decides itself whether they answer) when given: the English generators cannot read it.
+    A question in a language the ``translator`` reads is answered from its English reading instead, by the
+    whole English path.
     """
 
     def foreign(state: ChainState) -> bool:
-        return crosslingual is not None and state.language != "en"
+        return crosslingual is not None and state.language != "en" and not state.translated
+
+    def read_in_english(request: AskRequest) -> AskRequest:
+        """A question in a language the local model reads well is answered from its English reading; the model is
+        shown the names of the paragraphs the question as asked retrieves, to spell them as the reports do."""
+        if translator is None or not translator.reads(question_language(request.question)):
+            return request
+        hits = retriever.search(request.question, retriever.settings.k, request.filters, mode=request.mode)
+        english = translator.translate(request.question, hits)
+        if english is None:
+            return request
+        return replace(request, question=english, asked=request.question)
 
     def retrieve(request: AskRequest) -> ChainState:
         filters, period = read_time(request.question, request.filters, slack_days)
@@ -93,7 +108,7 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
         hits = found[:k]
         request.listener.hits(hits)
         return ChainState(request, hits=hits, further=found[k:], period=period, filters=filters,
-                          language=question_language(request.question))
+                          language=question_language(request.asked or request.question))
 
     def read_premise(state: ChainState) -> ChainState:
         """A question that assumes what a retrieved sentence contradicts is answered by that sentence (read also in
@@ -216,13 +231,17 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
         if not answer.refused and (state.premise is not None or state.disagreement is not None):
             note = state.premise.note if state.premise is not None else state.disagreement.note
             answer = replace(answer, text=f"{note} {answer.text}", note=note)
-        if state.language != "en":  # how a question in another language met the English reporting
+        if state.translated:
+            said = translation_note(state.language, state.question)
+            answer = replace(answer, note=f"{said} {answer.note}".strip())
+        elif state.language != "en":  # how a question in another language met the English reporting
             said = language_note(state.language, retriever.multilingual is not None, answer.refused)
             answer = replace(answer, note=f"{said} {answer.note}".strip())
         return state.evolve(answer=answer)
 
     return (
-        RunnableLambda(retrieve).with_config(run_name="retrieve")
+        RunnableLambda(read_in_english).with_config(run_name="read_in_english")
+        | RunnableLambda(retrieve).with_config(run_name="retrieve")
         | RunnableLambda(read_premise).with_config(run_name="read_premise")
         | RunnableLambda(read_timeline).with_config(run_name="read_timeline")
         | RunnableLambda(generate).with_config(run_name="generate")

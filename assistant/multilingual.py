@@ -20,7 +20,7 @@ import numpy as np
 
 from .settings import Settings
 
-__all__ = ["LANGUAGE_NAMES", "MultilingualIndex", "language_note", "question_language"]
+__all__ = ["LANGUAGE_NAMES", "MultilingualIndex", "language_note", "question_language", "translation_note"]
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +62,13 @@ def language_note(language: str, searched: bool, refused: bool) -> str:
     return (f"Asked in {name}: the reporting was searched with a multilingual model (multilingual-e5-small); "
             f"below are the English sentences closest to the question, quoted as written (whether they answer it "
             f"is judged by that model's similarity alone, not read in {name}).")
+
+
+def translation_note(language: str, english: str) -> str:
+    """What an answer to a question read in English by the local model says about that reading."""
+    name = LANGUAGE_NAMES.get(language, language)
+    return (f"Asked in {name}; the local model read the question in English as “{english}” and the English "
+            "reporting answered that reading (quotes stay in English, as written).")
 
 
 class MultilingualIndex:

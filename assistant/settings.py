@@ -80,6 +80,13 @@ class Settings:
         "another language (Korean, Spanish, ...) finds the English reporting; ingest embeds about 5x slower. "
         "Off: such a question is matched by the English-only embedder and the answer says so.",
     )
+    translate: bool = _setting(
+        True,
+        "Read a question in a language the local model translates well (fitted per language by "
+        "eval/fit_translation.py: assistant/crosslingual_model.json 'translate') in English with that model, and "
+        "answer the English reading like any English question (the answer shows the reading). Off, or for other "
+        "languages: such questions are answered by quotes matched with multilingual-e5 (ASSISTANT_MULTILINGUAL).",
+    )
     k: int = _setting(5, "How many paragraphs retrieval hands to the generator.")
     candidates: int = _setting(50, "How many paragraphs each retriever (dense, BM25) ranks before fusion.")
     rrf_k: int = _setting(10, "Reciprocal-rank-fusion constant: larger flattens the rank weights.")

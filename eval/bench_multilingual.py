@@ -1,6 +1,9 @@
 """Questions in other languages: paragraph recall of the curated questions in English, Korean and Spanish,
 with the English-only embedder (MiniLM + BM25, the default) and with multilingual search on
-(multilingual-e5-small for non-English questions + BM25), in the same run.
+(multilingual-e5-small for non-English questions + BM25, answered by e5-matched quotes), each with and without
+questions in the fitted languages read in English by the local model first (``assistant/translation.py``,
+``eval/fit_translation.py``; on by default), in the same run. When a question is read in English, recall is
+of the paragraphs its answer used (the English reading's search, k=5): the question as asked was not searched.
 
     .venv/bin/python eval/bench_multilingual.py
 
@@ -29,40 +32,48 @@ SOURCES = [REPO / "corpus", REPO / "eval" / "editor" / "articles", REPO / "eval"
            REPO / "eval" / "editor_blind2" / "articles"]
 SETS = {"en": REPO / "eval" / "questions.jsonl", "ko": REPO / "eval" / "multilingual" / "questions_ko.jsonl",
         "es": REPO / "eval" / "multilingual" / "questions_es.jsonl"}
+CONFIGS = (("english-only, no reading in English", False, False),
+           ("english-only, fitted languages read in English (default)", False, True),
+           ("multilingual, e5 quotes", True, False),
+           ("multilingual, fitted languages read in English", True, True))
 
 
 def main() -> int:
     root = Path(tempfile.mkdtemp(prefix="bench-ml-"))
     try:
         rows = []
-        for multilingual in (False, True):
-            a = Assistant(settings=Settings(data_dir=root / ("ml" if multilingual else "en"), generator="extractive",
-                                            multilingual=multilingual))
+        for label, multilingual, translate in CONFIGS:
+            a = Assistant(settings=Settings(data_dir=root / f"c{len(rows)}", generator="extractive",
+                                            multilingual=multilingual, translate=translate))
             t = time.perf_counter()
             a.ingest(SOURCES, progress=False)
             took = time.perf_counter() - t
             n = a.catalog.counts()[1]
-            print(f"multilingual={multilingual}: ingest of {n} paragraphs {took:.1f} s ({n / took:.0f}/s)")
+            print(f"{label}: ingest of {n} paragraphs {took:.1f} s ({n / took:.0f}/s)")
+            if translate:
+                a.generator_named("local").warm()  # load the model before the clock runs
             for lang, path in SETS.items():
                 qs = [q for q in load_questions(path) if q.answerable and q.gold_paragraphs]
                 t = time.perf_counter()
                 ranked = [ranked_ids(a.search(q.question, 10, as_of=q.as_of), q.gold_paragraphs) for q in qs]
                 ms = 1000 * (time.perf_counter() - t) / len(qs)
-                r = retrieval_scores(ranked, [q.gold_paragraphs for q in qs])
                 t = time.perf_counter()
-                answers = [a.ask(q.question, as_of=q.as_of) for q in qs]
+                answered_with = [a.answer(q.question, as_of=q.as_of) for q in qs]
                 ask_s = (time.perf_counter() - t) / len(qs)
+                answers = [x for x, _ in answered_with]
+                if translate and a.translator.reads(lang):  # recall of what the English reading found
+                    ranked = [ranked_ids(hits, q.gold_paragraphs) for (_, hits), q in zip(answered_with, qs)]
+                r = retrieval_scores(ranked, [q.gold_paragraphs for q in qs])
                 answered = sum(not x.refused for x in answers)
                 right = sum(not x.refused and all(fact_present(x.text, f.variants) for f in q.answer_facts)
                             for x, q in zip(answers, qs))
                 unanswerable = [q for q in load_questions(path) if not q.answerable]
                 declined = sum(a.ask(q.question, as_of=q.as_of).refused for q in unanswerable)
-                rows.append((multilingual, lang, len(qs), r, ms, answered, right, ask_s, f"{declined}/{len(unanswerable)}"))
+                rows.append((label, lang, len(qs), r, ms, answered, right, ask_s, f"{declined}/{len(unanswerable)}"))
         print("\n| search | questions | n | recall@1 | recall@5 | MRR@10 | search ms | answered (not refused) "
               "| answer facts all present | ask mean s | unanswerable refused |")
         print("|---|---|---|---|---|---|---|---|---|---|---|")
-        for multilingual, lang, n, r, ms, answered, right, ask_s, declined in rows:
-            label = "multilingual on" if multilingual else "English-only (default)"
+        for label, lang, n, r, ms, answered, right, ask_s, declined in rows:
             print(f"| {label} | {lang} | {n} | {r['recall@1']:.3f} | {r['recall@5']:.3f} | {r['mrr@10']:.3f} | "
                   f"{ms:.0f} | {answered}/{n} | {right}/{n} | {ask_s:.2f} | {declined} |")
     finally:

@@ -102,7 +102,10 @@ def main() -> int:
     print(f"fitted on all dev questions: refuse below e5 similarity {t:.4f}")
     offsets = language_offsets(base, gen)
     if args.write:
+        kept = {k: v for k, v in json.loads(MODEL_FILE.read_text(encoding="utf-8")).items()
+                if k == "translate"}  # eval/fit_translation.py's choice stays
         MODEL_FILE.write_text(json.dumps({
+            **kept,
             "min_similarity": round(t, 4),
             "language_offsets": offsets,
             "fitted_on": "RealTimeQA dev questions in English (eval/fit_crosslingual.py); the curated set is never used",

@@ -97,3 +97,55 @@ def test_crosslingual_quotes_the_closest_english_sentence_and_refuses_below_its_
     refused = CrossLingualGenerator(SimpleNamespace(model=_Encoder()), min_similarity=0.9).generate("¿Cuántas bajas hubo?", hits[:1])
     assert refused.refused and refused.notes["e5_similarity"] < 0.9
     assert 0.5 < fitted_threshold() < 1.0  # the committed, fitted threshold
+
+
+def test_translation_prompt_lists_the_names_of_the_paragraphs_and_reads_one_english_question():
+    from datetime import date
+
+    from assistant.translation import english_reading, names_for, translation_messages
+    from assistant.types import Hit
+
+    hits = [Hit("a#p1", "a", "Diplomats leave Damascus", "O", date(2024, 12, 16),
+                "They were flown to Chkalovsky Airport from the Khmeimim base.", 0, 10, 1.0)]
+    names = names_for(hits)
+    assert {"Damascus", "Chkalovsky Airport", "Khmeimim"} <= set(names)
+    user = translation_messages("외교관들은 어느 공항으로?", names)[-1]["content"]
+    assert "Chkalovsky Airport" in user and user.endswith("외교관들은 어느 공항으로?")
+    assert english_reading('English question: "Which airport were they flown to?"\nNote: ...', "q") == \
+        "Which airport were they flown to?"
+    assert english_reading("  \n", "q") is None
+    assert english_reading("¿Qué?", "¿Qué?") is None  # the question back is no reading
+
+
+def test_a_question_in_a_language_the_model_reads_is_answered_from_its_english_reading(make_assistant, small_corpus):
+    from assistant.translation import Translator
+
+    a = make_assistant()
+    a.ingest([small_corpus], progress=False)
+    seen = []
+
+    def complete(messages):
+        seen.append(messages[-1]["content"])
+        return "How many passengers did the night ferry carry last year?"
+
+    a._translator = Translator(complete, frozenset({"es"}))  # the chain is built on the first question
+    spanish = "¿Cuántos pasajeros transportó el ferry nocturno el año pasado según la autoridad portuaria?"
+    answer = a.ask(spanish)
+    assert seen and "Villemer" in seen[0] and seen[0].endswith(spanish)  # names of what the question found
+    assert not answer.refused and "118,000" in answer.text
+    assert {c.paragraph_id for c in answer.citations} == {"ferry#p2"}
+    assert answer.note.startswith("Asked in Spanish; the local model read the question in English as "
+                                  "“How many passengers did the night ferry carry last year?”")
+    assert answer.generator == "extractive"
+
+    # a language the model is not trusted with is not translated: the English-only path, which says so
+    seen.clear()
+    korean = "야간 페리는 작년에 승객을 몇 명 태웠나요? 항만 당국의 연례 보고서에 따르면?"
+    note = a.ask(korean).note
+    assert not seen and note.startswith("Asked in Korean") and "multilingual search is off" in note
+
+    # a reply that is no English question: the question is answered as asked
+    a._translator, a._chains = Translator(lambda messages: "", frozenset({"es"})), {}
+    assert "read the question in English" not in a.ask(spanish).note
+    # switched off by the setting: no translator at all
+    assert make_assistant(translate=False).translator is None

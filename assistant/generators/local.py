@@ -76,6 +76,12 @@ class LocalGenerator(Generator):
                                                   max_tokens=60)
         return out["choices"][0]["message"]["content"].strip().splitlines()[0] if out["choices"] else question
 
+    def complete(self, messages: list[dict], max_tokens: int = 80) -> str:
+        """One short greedy reply (a question read in English: ``translation.Translator``)."""
+        with self._busy:
+            out = self.llm.create_chat_completion(messages=messages, temperature=0.0, max_tokens=max_tokens)
+        return (out["choices"][0]["message"]["content"] or "") if out["choices"] else ""
+
     def generate(self, question: str, hits: list[Hit], as_of: date | None = None,
                  on_text: Callable[[str], None] | None = None) -> Draft:
         if not hits:
