@@ -4,7 +4,8 @@ the quotes matched by multilingual-e5 (``generators/crosslingual.py``): decided 
     .venv/bin/python eval/fit_translation.py [--write]
 
 The questions are the editor dev questions translated by hand (``eval/multilingual/editor_questions_{ko,es}.jsonl``,
-over our own invented articles in ``eval/editor/`` and ``eval/editor_heldout/``); the curated translations
+over our own invented articles in ``eval/editor/`` and ``eval/editor_heldout/``) and near-miss unanswerable ones
+over the same articles (``editor_unanswerable_{ko,es}.jsonl``); the curated translations
 (``eval/multilingual/questions_*.jsonl``) are never used here. Both routes answer every question over the same
 index (extractive generator, multilingual search on). A question scores 1 when an unanswerable one is refused;
 an answerable one scores 0 when refused, else the mean of its checks (every answer fact present; each editor
@@ -73,7 +74,8 @@ def main() -> int:
 
         fitted = {}
         for lang in LANGUAGES:
-            questions = load_questions(REPO / "eval" / "multilingual" / f"editor_questions_{lang}.jsonl")
+            questions = [*load_questions(REPO / "eval" / "multilingual" / f"editor_questions_{lang}.jsonl"),
+                         *load_questions(REPO / "eval" / "multilingual" / f"editor_unanswerable_{lang}.jsonl")]
             routes = {
                 "e5 quotes": answer_chain(a.retriever, a.extractive, a.verifier, a.extractive,
                                           a.settings.time_slack_days, crosslingual, None),

@@ -31,7 +31,9 @@ def test_a_korean_question_finds_the_english_paragraph_only_with_multilingual_se
                                      "published: 2024-12-20\n---\n\nA crane collapsed at the Velmar harbour on "
                                      "Friday; nobody was hurt, the port authority said.\n", encoding="utf-8")
     question = "다마스쿠스에서 철수한 외교관들은 어느 공항으로 이송됐나요?"  # to which airport were they flown?
-    on = Assistant(settings=Settings(data_dir=tmp_path / "on", generator="extractive", multilingual=True))
+    # the e5 route (reading questions in English, the default for Korean, is tested with the real model elsewhere)
+    on = Assistant(settings=Settings(data_dir=tmp_path / "on", generator="extractive", multilingual=True,
+                                     translate=False))
     on.ingest([corpus], progress=False)
     assert on.multilingual.count() == on.catalog.counts()[1]
     assert on.search(question, 1)[0].paragraph_id == f"{SEED}#p2"
@@ -54,7 +56,7 @@ def test_a_korean_question_finds_the_english_paragraph_only_with_multilingual_se
     on.ingest([corpus], prune=True, progress=False)  # the pruned article's e5 vectors go too
     assert on.multilingual.count() == on.catalog.counts()[1]
 
-    off = Assistant(settings=Settings(data_dir=tmp_path / "off", generator="extractive"))
+    off = Assistant(settings=Settings(data_dir=tmp_path / "off", generator="extractive", translate=False))
     off.ingest([corpus], progress=False)
     note = off.ask(question).note
     assert "multilingual search is off" in note and "ASSISTANT_MULTILINGUAL=1" in note
@@ -138,7 +140,7 @@ def test_a_question_in_a_language_the_model_reads_is_answered_from_its_english_r
                                   "“How many passengers did the night ferry carry last year?”")
     assert answer.generator == "extractive"
 
-    # a language the model is not trusted with is not translated: the English-only path, which says so
+    # a language the translator is not given is not translated: the English-only path, which says so
     seen.clear()
     korean = "야간 페리는 작년에 승객을 몇 명 태웠나요? 항만 당국의 연례 보고서에 따르면?"
     note = a.ask(korean).note
