@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .text import STOPWORDS, key_entities, stem, words
+from .text import STOPWORDS, content_terms, key_entities, stem, words
 
 _NUMBER = re.compile(
     r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -164,11 +164,86 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
     return True
 
 
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_CLOCK = {"am", "pm", "a", "p", "gmt", "utc", "o'clock", "hrs", "h"}
+_BETWEEN = {"other", "more", "new", "additional", "further", "extra", "fewer", "local", "young", "older", "small",
+            "large", "big", "full", "part", "time"}
+
+
+_FUTURE_Q = re.compile(
+    r"^(?:when|on what (?:date|day)|what date|what day|by when|in what (?:month|year)) (?:will|shall)\b"
+    r"|^when (?:is|are) .*\b(?:due|expected|scheduled|set|planned|going)\b"
+    r"|^when (?:does|do) .*\b(?:start|begin|open|reopen|resume|end|close|finish|take effect|return)\b", re.I)
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|'ll|due|expected|expects?|scheduled|planned|plans?|set to|to (?:begin|start|open|reopen|"
+    r"resume|run|return|take place|be held|be completed|finish|end|close|take effect)|next|upcoming|later this|"
+    r"from (?:\w+ )?on|until|postponed|delayed|moved to|pushed back)\b", re.I)
+
+
+def names_new(question: str, sentence: str) -> bool:
+    """``sentence`` names someone or something the question does not: what a "who" question needs. A name is an
+    entity of the parse (not a date, time or quantity) or a run of proper nouns; a capital that only opens the
+    sentence ("Talks broke up ...") is none. "Since then the harbour has been run by his deputy" names nobody
+    new for "Who is the deputy running the harbour since Piet Ostrander stepped down?"."""
+    from .nlp import parse
+
+    asked = set(content_terms(question))
+    doc = parse(sentence)
+    spans = [e for e in doc.ents if e.label_ not in _NOT_NAMES]
+    run: list = []
+    for t in [*doc, None]:
+        if t is not None and t.pos_ == "PROPN":
+            run.append(t)
+            continue
+        if run:
+            spans.append(doc[run[0].i:run[-1].i + 1])
+            run = []
+    for span in spans:
+        terms = [stem(w) for w in words(span.text) if w not in STOPWORDS and w not in _MONTHS and w not in _DAYS]
+        if terms and not set(terms) <= asked:
+            return True
+    return False
+
+
+_NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
+
+
+def asks_who(question: str) -> bool:
+    return bool(re.match(r"^(?:\w+\s+){0,4}?(?:who|whom|whose)\b", question.strip(), re.I))
+
+
+def asks_future(question: str) -> bool:
+    """"When will the bridge reopen?", "When is the quay due to be completed?": a date still to come."""
+    return bool(_FUTURE_Q.search(question.strip()))
+
+
+def tells_future(sentence: str) -> bool:
+    """A date and words for what is still to come ("will reopen on 3 April", "is due to finish in May"): what a
+    question about a date to come needs. A report of what happened on a date ("talks broke up on Friday") is not."""
+    return bool(_DATEISH.search(sentence)) and bool(_FUTURE.search(sentence)) and not _UNDISCLOSED.search(sentence)
+
+
 def _counts_thing(tokens: list[str], i: int, counted: str = "") -> bool:
     """The number at ``tokens[i]`` counts another thing named right after it ("22 years", "37 homes", "two of
-    them"); "140 people" counts any people ``counted`` names (``counts_people``)."""
+    them", "eleven other workers"), or is no count at all: a time ("11 pm", "4 a.m."), a day
+    of a month ("3 April", "March 26") or a year ("2025"). "140 people" counts any people ``counted`` names
+    (``counts_people``)."""
+    word = tokens[i]
     nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    before = tokens[i - 1] if i else ""
+    if nxt in _CLOCK or nxt in _MONTHS or before in _MONTHS or nxt in ("st", "nd", "rd", "th"):
+        return True
+    if re.fullmatch(r"(?:1[89]|20)\d\d", word):
+        return True
+    j = i + 1
+    while j < len(tokens) and j <= i + 2 and tokens[j] in _BETWEEN:
+        j += 1  # "eleven other workers"
+    nxt = tokens[j] if j < len(tokens) else ""
     if nxt in ANY_PERSON and counts_people(counted):
+        return False
+    if counted and stem(nxt) == counted:
         return False
     return nxt == "of" or (nxt.isalpha() and (nxt.endswith("s") or nxt in _PLURALS) and nxt not in _NOT_THINGS)
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 
-from .asks import KIND_WORDS, counted_thing, expected_kind, focus_term, holds_kind
+from .asks import (KIND_WORDS, asks_future, asks_who, counted_thing, expected_kind, focus_term, holds_kind, names_new,
+                   tells_future)
 from .generators.base import Draft, DraftSentence
 from .support import SupportChecker, Verdict, source_label
 from .text import content_terms, entity_found, key_entities
@@ -150,6 +151,10 @@ class Verifier:
         kind = expected_kind(question)
         if kind and not any(holds_kind(s.text, kind, counted_thing(question)) for s in kept):
             return False, f"the question asks for {KIND_WORDS[kind]}; no supported sentence gives one"
+        if kind == "date" and asks_future(question) and not any(tells_future(s.text) for s in kept):
+            return False, "the question asks for a date still to come; no supported sentence gives one"
+        if kind == "name" and asks_who(question) and not any(names_new(question, s.text) for s in kept):
+            return False, "the question asks who; no supported sentence names anyone the question does not"
         cited_terms = set()
         for s in kept:
             for i in s.sources:

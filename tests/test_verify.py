@@ -217,3 +217,42 @@ def test_problems_name_what_a_removed_sentence_lacks_and_why_an_answer_does_not_
     _, v = V.verify("How many casualties did Ukrainian intelligence estimate?", draft, HITS)
     assert v.kept == 1 and v.problems() == ["The answer does not answer the question: the supported sentences are not "
                                             "about what was asked."]
+
+
+def test_near_misses_are_refused_when_the_kept_sentences_hold_only_a_nearby_fact():
+    """Questions about the story that ask what no report says: a count answered by a time or a date, a date still
+    to come answered by what happened, "who" answered by a sentence that names nobody the question does not."""
+    hits = [_hit(1, "The fire broke out shortly after 11 pm in a warehouse operated by Carrow & Pike."),
+            _hit(2, "The bridge will reopen to traffic on 3 April 2025, the roads agency said on Wednesday."),
+            _hit(3, "Talks between the rail operator and the drivers' union broke up on Friday without agreement."),
+            _hit(4, "Since then the harbour has been run by his deputy on a temporary basis."),
+            _hit(5, "About 120 firefighters fought the blaze, and Mayor Lena Holm thanked them.")]
+
+    def answered(question, i):
+        draft = Draft(sentences=(DraftSentence(hits[i].text, (i,)),))
+        return not V.verify(question, draft, hits, decided=True)[0].refused
+
+    assert not answered("How many firefighters were sent to the Carrow & Pike warehouse fire?", 0)  # 11 pm
+    assert answered("How many firefighters fought the blaze at the warehouse?", 4)
+    assert not answered("How many vehicles will cross the bridge each day when it reopens?", 1)  # dates only
+    assert answered("When will the bridge reopen to traffic?", 1)
+    assert not answered("When will the rail operator and the drivers' union meet again for talks?", 2)
+    assert answered("When did talks between the rail operator and the drivers' union break up?", 2)
+    assert not answered("Who has been running the harbour since the commissioner stepped down?", 3)
+    assert answered("Who thanked the firefighters who fought the blaze?", 4)
+
+
+def test_what_counts_as_a_count_a_date_to_come_and_a_new_name():
+    from assistant.asks import asks_future, asks_who, holds_kind, names_new, tells_future
+
+    assert not holds_kind("The strike will begin at 4 a.m. on the 15th.", "number", "driver")
+    assert not holds_kind("Eleven other workers were taken to hospital.", "number", "firefighter")
+    assert holds_kind("Eleven firefighters were taken to hospital.", "number", "firefighter")
+    assert holds_kind("The attack killed 30, officials said on 3 March.", "number", "people")
+    assert asks_future("On what date will the memorial be held?") and asks_future("When is the quay due to open?")
+    assert not asks_future("When did the quay open?")
+    assert tells_future("The quay is due to open in May 2026.") and not tells_future("The quay opened in May.")
+    assert asks_who("Who chairs the council?") and not asks_who("What did the council say?")
+    assert not names_new("Who chairs the Corrowdale transport council?",
+                         "Talks between Corrowdale and the union broke up on Friday, 18 October.")
+    assert names_new("Who won the Masters?", "Rahm won the Masters on Sunday.")
