@@ -165,14 +165,6 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
         decided = extractive or (fallback is not None and hasattr(fallback, "decide"))
         draft, verification = verifier.verify(state.question, state.draft, state.hits,
                                               decided=decided, quoted=extractive)
-        if draft.refused and not state.draft.refused and hasattr(generator, "revise"):
-            # the model writes once more, told what the check found (before the extractive fallback takes over)
-            revised = generator.revise(state.question, state.hits, state.request.filters.as_of, state.draft,
-                                       verification.problems())
-            if revised is not None and not revised.refused:
-                again, checked = verifier.verify(state.question, revised, state.hits, decided=decided)
-                if not again.refused:
-                    draft, verification = again, replace(checked, first=verification)
         writer = generator.name
         if draft.refused and fallback is not None and fallback is not generator and not state.draft.refused:
             backup = fallback.generate(state.question, state.hits, state.request.filters.as_of)

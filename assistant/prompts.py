@@ -37,13 +37,6 @@ LOCAL_EXAMPLES = (
      '{"sentences": [{"text": "Amara Osei won in 2 hours 9 minutes.", "citations": [1]}], "cannot_answer": false}'),
 )
 
-# Sent back to the chat model, once, when the verifier removed every sentence of its answer (or what it kept does
-# not answer the question): what the check found, so the model can write again in the sources' words.
-REVISE = """A check against the sources found problems with your answer:
-{problems}
-Write the answer again. Use only facts the sources you cite state, in their words; leave out anything they do not
-state, even when the question says it. If the sources do not answer the question, set "cannot_answer" to true."""
-
 # Rewrites a follow-up question into one that stands alone.
 CONDENSE_SYSTEM = """Rewrite the user's last question so that it can be understood without the conversation.
 Keep names, places and dates from the earlier turns that the question refers to. Reply with the question only."""

@@ -39,29 +39,10 @@ class Verification:
     answers_question: bool = True
     reason: str = ""
     fallback: str | None = None  # "extractive" or "refused" when nothing supported remained
-    first: "Verification | None" = None  # the checks of the first draft, when the model wrote again (``problems``)
 
     @property
     def kept(self) -> int:
         return sum(1 for s in self.sentences if s.verdict != "removed")
-
-    def problems(self) -> list[str]:
-        """What the check found wrong, in words a chat model can act on: each removed sentence and what its
-        sources do not state; an answer that does not answer the question, and why."""
-        out = []
-        for c in self.sentences:
-            if c.verdict != "removed":
-                continue
-            missing = [*c.signals.get("missing_names", []), *c.signals.get("missing_numbers", [])]
-            if c.signals.get("bad_quotes"):
-                out.append(f'"{c.text}": its quotation is not word for word in the sources.')
-            elif missing:
-                out.append(f'"{c.text}": the sources do not state ' + ", ".join(f'"{m}"' for m in missing) + ".")
-            else:
-                out.append(f'"{c.text}": the sources do not state this.')
-        if self.kept and not self.answers_question and self.reason:
-            out.append(f"The answer does not answer the question: {self.reason}.")
-        return out
 
     def with_attributions(self, repaired: list[tuple[str, str, str]]) -> "Verification":
         """The checks of sentences that stated an attributed claim as fact, marked "attributed" (repaired)."""

@@ -17,10 +17,7 @@ ROWS = [
     ("judge_citation_recall", "citation recall (local judge)"), ("judge_citation_precision", "citation precision (local judge)"),
     ("quote_fidelity", "quote fidelity"), ("refusal_precision", "refusal precision"),
     ("refusal_recall", "refusal recall"), ("wrong_refusal_rate", "wrong refusals (answerable)"),
-    ("verifier_kept_share", "sentences the verifier kept"),
-    ("first_draft_kept_share", "sentences the verifier kept of first drafts (before any revision)"),
-    ("revised_share", "answers the model wrote again after the check"),
-    ("fallback_share", "answers from the extractive fallback"),
+    ("verifier_kept_share", "sentences the verifier kept"), ("fallback_share", "answers from the extractive fallback"),
     ("first_text_p50_s", "first words p50 (s)"), ("latency_p50_s", "latency p50 (s)"), ("latency_p95_s", "latency p95 (s)"),
 ]
 # The editor's question kinds (``editor``): shown only for question sets that have them.

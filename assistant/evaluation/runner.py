@@ -52,9 +52,6 @@ class QuestionResult:
     fallback: bool = False  # the verifier found nothing supported and the extractive generator answered
     kept_sentences: int = 0  # drafted sentences the verifier kept
     drafted_sentences: int = 0
-    revised: bool = False  # the model wrote again after the check removed its first draft
-    first_kept: int = 0  # of its first draft: sentences kept, and drafted
-    first_drafted: int = 0
     editor: dict = field(default_factory=dict)  # the editor kinds' scores (``editor``): date_resolved, ...
     distinct_top5: float = 1.0  # share of the top-5 hits that are distinct stories (copies folded into one hit)
     folded_top5: int = 0  # copies in other outlets folded into those hits
@@ -127,9 +124,6 @@ def score_answer(q: EvalQuestion, answer: Answer, hits: list[Hit], ranked: list[
         fallback=bool(v is not None and v.fallback == "extractive"),
         kept_sentences=v.kept if v is not None else 0,
         drafted_sentences=len(v.sentences) if v is not None else 0,
-        revised=bool(v is not None and v.first is not None),
-        first_kept=(v.first or v).kept if v is not None else 0,
-        first_drafted=len((v.first or v).sentences) if v is not None else 0,
         id=q.id, question=q.question, answerable=q.answerable, kind=q.kind,
         as_of=q.as_of.isoformat() if q.as_of else None, answer=answer.text, refused=answer.refused,
         citations=[c.to_json() for c in answer.citations], ranked=ranked, gold=list(q.gold_paragraphs),
@@ -182,8 +176,6 @@ def summarize(results: list[QuestionResult]) -> dict:
         "refusal_recall": _mean([r.refused for r in unans]) if unans else None,
         "wrong_refusal_rate": _mean([r.refused for r in ans]) if ans else None,
         "verifier_kept_share": (sum(r.kept_sentences for r in results) / d) if (d := sum(r.drafted_sentences for r in results)) else None,
-        "first_draft_kept_share": (sum(r.first_kept for r in results) / d) if (d := sum(r.first_drafted for r in results)) else None,
-        "revised_share": _mean([r.revised for r in results if not r.refused]) if results else None,
         "fallback_share": _mean([r.fallback for r in results if not r.refused]) if results else None,
         "first_text_p50_s": statistics.median(ft) if (ft := sorted(r.first_text_s for r in results if r.first_text_s is not None)) else None,
         "latency_p50_s": statistics.median(lat) if lat else None,

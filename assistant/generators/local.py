@@ -17,7 +17,7 @@ from typing import Callable
 from ..settings import Settings
 from ..types import Hit
 from .base import Draft, Generator
-from .prompting import PromptBuilder, condense_messages, parse_answer, revision_messages
+from .prompting import PromptBuilder, condense_messages, parse_answer
 from .streaming import SentenceStream
 
 log = logging.getLogger(__name__)
@@ -103,20 +103,6 @@ class LocalGenerator(Generator):
                     raw.append(delta)
                     watcher.feed(delta)
         return parse_answer("".join(raw), len(hits))
-
-
-    def revise(self, question: str, hits: list[Hit], as_of: date | None, draft: Draft,
-               problems: list[str]) -> Draft | None:
-        """Once more, told what the verifier found wrong with ``draft`` (its unsupported sentences and the
-        words the sources lack); None when there is nothing to tell. The shared prefix stays evaluated."""
-        if not problems or not draft.sentences:
-            return None
-        messages = revision_messages(self.messages(question, hits, as_of), draft, problems)
-        with self._busy:
-            out = self.llm.create_chat_completion(
-                messages=messages, temperature=0.0, max_tokens=self.settings.max_answer_tokens,
-                response_format={"type": "json_object", "schema": ANSWER_SCHEMA})
-        return parse_answer(out["choices"][0]["message"]["content"] or "", len(hits)) if out["choices"] else None
 
 
 def load_llama(settings: Settings):

@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from ..asks import KIND_WORDS, expected_kind
-from ..prompts import CONDENSE_SYSTEM, LOCAL_EXAMPLES, LOCAL_SYSTEM, REVISE, format_sources
+from ..prompts import CONDENSE_SYSTEM, LOCAL_EXAMPLES, LOCAL_SYSTEM, format_sources
 from ..settings import Settings
 from ..types import Hit
 from .base import Draft, DraftSentence
@@ -49,15 +49,6 @@ class PromptBuilder:
             for asked, answered in LOCAL_EXAMPLES:
                 out += [{"role": "user", "content": asked}, {"role": "assistant", "content": answered}]
         return out
-
-
-def revision_messages(messages: list[dict], draft: Draft, problems: list[str]) -> list[dict]:
-    """The answer's messages, the model's draft as its reply, and what the check found wrong with it."""
-    answered = json.dumps({"sentences": [{"text": s.text, "citations": [i + 1 for i in s.sources]}
-                                         for s in draft.sentences], "cannot_answer": False})
-    listed = "\n".join(f"- {p}" for p in problems)
-    return [*messages, {"role": "assistant", "content": answered},
-            {"role": "user", "content": REVISE.format(problems=listed)}]
 
 
 def condense_messages(question: str, history) -> list[dict]:
