@@ -232,7 +232,7 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
             note = state.premise.note if state.premise is not None else state.disagreement.note
             answer = replace(answer, text=f"{note} {answer.text}", note=note)
         if state.translated:
-            said = translation_note(state.language, state.question)
+            said = translation_note(state.language, state.question, answer.refused)
             answer = replace(answer, note=f"{said} {answer.note}".strip())
         elif state.language != "en":  # how a question in another language met the English reporting
             said = language_note(state.language, retriever.multilingual is not None, answer.refused)

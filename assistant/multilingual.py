@@ -64,9 +64,12 @@ def language_note(language: str, searched: bool, refused: bool) -> str:
             f"is judged by that model's similarity alone, not read in {name}).")
 
 
-def translation_note(language: str, english: str) -> str:
+def translation_note(language: str, english: str, refused: bool = False) -> str:
     """What an answer to a question read in English by the local model says about that reading."""
     name = LANGUAGE_NAMES.get(language, language)
+    if refused:
+        return (f"Asked in {name}; the local model read the question in English as “{english}”, and the English "
+                "reporting does not answer that reading (if the reading is wrong, ask again in other words).")
     return (f"Asked in {name}; the local model read the question in English as “{english}” and the English "
             "reporting answered that reading (quotes stay in English, as written).")
 

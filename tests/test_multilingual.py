@@ -140,6 +140,14 @@ def test_a_question_in_a_language_the_model_reads_is_answered_from_its_english_r
                                   "“How many passengers did the night ferry carry last year?”")
     assert answer.generator == "extractive"
 
+    # a reading the reporting does not answer: the refusal says which reading was refused
+    a._translator, a._chains = Translator(lambda messages: "What did the mayor of Villemer say about the budget?",
+                                          frozenset({"es"})), {}
+    refused = a.ask("¿Qué dijo el alcalde de Villemer sobre el presupuesto municipal de este año?")
+    assert refused.refused and "does not answer that reading" in refused.note
+    assert "What did the mayor of Villemer say about the budget?" in refused.note
+    a._translator, a._chains = Translator(complete, frozenset({"es"})), {}
+
     # a language the translator is not given is not translated: the English-only path, which says so
     seen.clear()
     korean = "야간 페리는 작년에 승객을 몇 명 태웠나요? 항만 당국의 연례 보고서에 따르면?"
