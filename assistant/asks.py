@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .text import STOPWORDS, content_terms, key_entities, stem, words
+from .text import MONTHS, STOPWORDS, WEEKDAYS, content_terms, key_entities, stem, words
 
 _NUMBER = re.compile(
     r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -89,7 +89,7 @@ def expected_kind(question: str) -> str | None:
         return "number"
     if re.match(r"^(when|on what (date|day)|in what year|what year|what date|which year|which day|what day)\b", q):
         return "date"
-    if re.match(r"^(who|whom|whose)\b", q) or _NAME_Q.match(question.strip()):
+    if asks_who(q) or _NAME_Q.match(question.strip()):
         return "name"
     return None
 
@@ -164,8 +164,6 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
     return True
 
 
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _CLOCK = {"am", "pm", "a", "p", "gmt", "utc", "o'clock", "hrs", "h"}
 _BETWEEN = {"other", "more", "new", "additional", "further", "extra", "fewer", "local", "young", "older", "small",
             "large", "big", "full", "part", "time"}
@@ -200,18 +198,19 @@ def names_new(question: str, sentence: str) -> bool:
             spans.append(doc[run[0].i:run[-1].i + 1])
             run = []
     for span in spans:
-        terms = [stem(w) for w in words(span.text) if w not in STOPWORDS and w not in _MONTHS and w not in _DAYS]
+        terms = [stem(w) for w in words(span.text) if w not in STOPWORDS and w not in MONTHS and w not in WEEKDAYS
+                 and w not in ("today", "yesterday")]
         if terms and not set(terms) <= asked:
             return True
     return False
 
 
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
-_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
 
 
 def asks_who(question: str) -> bool:
-    return bool(re.match(r"^(?:\w+\s+){0,4}?(?:who|whom|whose)\b", question.strip(), re.I))
+    """"Who ...?", "Whose ...?" (not "Which keeper ...?", which also asks for a name)."""
+    return bool(re.match(r"^(?:who|whom|whose)\b", question.strip(), re.I))
 
 
 def asks_future(question: str) -> bool:
@@ -233,7 +232,7 @@ def _counts_thing(tokens: list[str], i: int, counted: str = "") -> bool:
     word = tokens[i]
     nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
     before = tokens[i - 1] if i else ""
-    if nxt in _CLOCK or nxt in _MONTHS or before in _MONTHS or nxt in ("st", "nd", "rd", "th"):
+    if nxt in _CLOCK or nxt in MONTHS or before in MONTHS or nxt in ("st", "nd", "rd", "th"):
         return True
     if re.fullmatch(r"(?:1[89]|20)\d\d", word):
         return True

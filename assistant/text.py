@@ -48,7 +48,9 @@ _QUESTION_WORDS = frozenset(
     "what which who whom whose when where why how did does do is are was were in on at the a an "
     "according after before during this last".split()
 )
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset("january february march april may june july august september october november december "
+                   "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _CAP_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|la|al|bin|von)\s+)?(?:the\s+)?[A-Z][\w'’.-]*)*")
 _NUM = re.compile(r"\b\d[\d,.]*\b")
 
@@ -82,7 +84,7 @@ def key_entities(text: str, keep_initial: bool = False) -> list[str]:
         phrase = " ".join(tokens).strip(" .'’")
         if not phrase or not phrase[0].isupper():
             continue
-        if len(tokens) == 1 and (phrase.lower() in STOPWORDS or phrase.lower() in _WEEKDAYS):
+        if len(tokens) == 1 and (phrase.lower() in STOPWORDS or phrase.lower() in WEEKDAYS):
             continue
         out.append(phrase)
     out.extend(m.group(0).rstrip(".,") for m in _NUM.finditer(text))
