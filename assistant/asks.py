@@ -122,6 +122,26 @@ def measured_thing(question: str) -> str | None:
     return stem(m.group(1).lower())
 
 
+_PERIODS = ("day", "week", "month", "year", "hour")
+_EVERY = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year", "hourly": "hour"}
+
+
+def asked_rate(question: str) -> str | None:
+    """The period a question asks a rate over: "How much traffic went over the bridge each day?" -> "day"."""
+    low = question.lower()
+    m = re.search(r"\b(?:each|every|per|a)\s+(" + "|".join(_PERIODS) + r")\b", low)
+    if m:
+        return m.group(1)
+    return next((period for word, period in _EVERY.items() if re.search(rf"\b{word}\b", low)), None)
+
+
+def rate_after(text: str, period: str) -> bool:
+    """Does ``text`` (what follows a number) give it per ``period`` ("vehicles a day", "passengers every day")?"""
+    every = "|".join(w for w, p in _EVERY.items() if p == period)
+    rate = rf"(?:(?:a|an|each|every|per)\s+{period}|{every})\b"
+    return bool(re.match(rf"(?:[\s,]+[\w'’-]+){{0,7}}?[\s,]+{rate}", text, re.I))  # within the next words
+
+
 _AUXILIARIES = {"is", "are", "was", "were", "did", "do", "does", "has", "have", "had", "will", "would", "can", "could",
                 "should", "money", "more", "less", "of", "the", "a", "an", "it", "they", "he", "she", "we", "you"}
 

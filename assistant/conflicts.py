@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .asks import ANY_PERSON, DURATION, MONEY, counted_thing, counts_people, expected_kind, focus_term, holds_kind, measured_thing, number_after
+from .asks import (ANY_PERSON, DURATION, MONEY, asked_rate, counted_thing, counts_people, expected_kind, focus_term,
+                   holds_kind, measured_thing, number_after, rate_after)
 from .dates import said_on
 from .nlp import parse
 from .sentences import sentence_spans
@@ -53,12 +54,22 @@ class Disagreement:
 
 
 def _number(sentence: str, counted: str | None, asked: set[str] = frozenset(),
-            measured: str | None = None) -> tuple[str, str, bool] | None:
+            measured: str | None = None, per: str | None = None) -> tuple[str, str, bool] | None:
     """(value, as written, bound): the number the sentence gives for the thing counted ("3,000 people", "the
-    number of jobs ... from 180 to 120") or for a word made from the question's ("the mill's 720 workers" for
-    "How many people work ..."): bound; else its first number that counts nothing else. A sentence that names the
-    thing counted without a number gives no value, nor does a number that counts something else ("lost two of its
-    biggest customers" is no rival to "300 jobs")."""
+    number of jobs ... from 180 to 120"), for a word made from the question's ("the mill's 720 workers" for
+    "How many people work ..."), for people in general when people are counted ("165 people on its payroll" for
+    employees), or over the period a rate is asked ``per`` ("9,000 vehicles a day" for "how much traffic ...
+    each day"): bound; else its first number that counts nothing else. A sentence that names the thing counted
+    without a number gives no value, nor does a number that counts something else ("lost two of its biggest
+    customers" is no rival to "300 jobs")."""
+    if per:
+        for m in _NUM.finditer(sentence):
+            if rate_after(sentence[m.end():], per):
+                return _norm_number(m.group(0)), m.group(0), True
+    if counted and counts_people(counted) and counted not in ANY_PERSON:
+        for t in parse(sentence):  # "had 165 people on its payroll", "employed 140 staff"
+            if (t.like_num or t.pos_ == "NUM") and t.dep_ == "nummod" and t.head.lower_ in ANY_PERSON:
+                return _norm_number(t.text), t.text, True
     if counted:
         tokens = words(sentence)
         places = [i for i, t in enumerate(tokens) if stem(t) == counted]
@@ -190,6 +201,7 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
         return None
     counted = counted_thing(question)
     measured = measured_thing(question) if kind == "number" and counted is None else None
+    per = asked_rate(question) if kind == "number" else None
     event = _event(question) if kind == "date" else None
     asked = set(content_terms(question))
     if not asked:
@@ -221,7 +233,7 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
                 continue  # "When was a man detained?": the day a painting was found missing is no rival
             if best is not None and share <= best[0]:
                 continue
-            found = (_number(sentence, counted, asked, measured) if kind == "number" else _date(h, s, e) if kind == "date"
+            found = (_number(sentence, counted, asked, measured, per) if kind == "number" else _date(h, s, e) if kind == "date"
                      else _amount(sentence, MONEY) if kind == "money" else _amount(sentence, DURATION)
                      if kind == "duration" else _name(sentence, question))
             if found:  # the report's best sentence that gives a value

@@ -295,6 +295,30 @@ def test_rival_names_dates_and_counts_are_read_as_an_editor_would():
     )) is None
 
 
+
+def test_a_count_of_employees_given_in_people_and_a_rate_asked_per_day_are_rivals():
+    from assistant.asks import asked_rate
+
+    # people in general count the employees; "the remaining eight" (depots) and "31 drivers" (hired by another
+    # firm) do not
+    staff = find_disagreement("How many employees did Tamsford Ferries have?", [
+        _hit("a#p1", "All 12 of the depots once run by Tamsford Ferries have reopened, after Corran Lines took over "
+             "the remaining eight.", outlet="Coastal Ledger", title="Tamsford Ferries depots reopen"),
+        _hit("a#p2", "Tamsford, which had 210 people on its books, was the port's largest employer, and Corran Lines "
+             "has hired 31 of its drivers.", outlet="Coastal Ledger", title="Tamsford Ferries depots reopen"),
+        _hit("b#p1", "The firm employed 185 staff, the administrators said.", outlet="Northwind Herald",
+             title="Tamsford Ferries collapses")])
+    assert staff is not None and {c.value for c in staff.claims} == {"210", "185"}
+    # "How much traffic ... each day": the number given a day, whatever it counts
+    assert asked_rate("How much traffic crossed the Lenby bridge each day?") == "day"
+    assert asked_rate("How many ferries sail daily?") == "day" and asked_rate("How much did it cost?") is None
+    traffic = find_disagreement("How much traffic crossed the Lenby bridge each day before it closed?", _rivals(
+        ("Before it closed, the Lenby bridge carried about 7,500 vehicles a day, council counts show.",
+         "Lenby bridge shut"),
+        ("Some 11,000 cars and lorries used the Lenby bridge every day before it closed, traders said.",
+         "Lenby traders count the cost")))
+    assert traffic is not None and {c.value for c in traffic.claims} == {"7500", "11000"}
+
 def test_a_premise_named_by_a_noun_or_misparsed_is_still_corrected():
     mayor = [_hit("m#p1", "Mayor Ilse Varga has not resigned, despite calls from two councillors to step down.",
                   title="Lenby mayor under pressure")]
