@@ -101,6 +101,8 @@ class Retriever:
             if len(chosen) >= k:
                 break
         copies = self.index.catalog.copies_of([p.copy_group for p, _ in chosen if p.copy_group])
+        leads = {f"{p.article_id}#p1" for p, _ in chosen}
+        fetched.update((p.id, p) for p in self.index.paragraphs(sorted(leads - set(fetched))))
         hits = []
         for p, score in chosen:
             others = [(pid, outlet) for pid, outlet in copies.get(p.copy_group, []) if pid != p.id]
@@ -111,6 +113,7 @@ class Retriever:
                 copies=tuple(pid for pid, _ in others),
                 also_in=tuple(dict.fromkeys(o for _, o in others if o != p.outlet)),
                 dates=stored_dates(p),
+                lead=fetched[lead].text if (lead := f"{p.article_id}#p1") != p.id and lead in fetched else "",
             ))
         return hits
 

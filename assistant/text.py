@@ -103,10 +103,11 @@ def entity_found(entity: str, haystack_terms: set[str]) -> bool:
 
 
 def article_terms(hits) -> dict[str, set[str]]:
-    """Per article among ``hits``: the content words of its retrieved paragraphs and its title."""
+    """Per article among ``hits``: the content words of its retrieved paragraphs, its title and its lead (the first
+    paragraph, which names what the later ones call "the moor")."""
     out: dict[str, set[str]] = {}
     for h in hits:
-        out.setdefault(h.article_id, set()).update(content_terms(h.title + " " + h.text))
+        out.setdefault(h.article_id, set()).update(content_terms(f"{h.title} {h.text} {h.lead}"))
     return out
 
 

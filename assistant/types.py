@@ -77,6 +77,8 @@ class Hit:
     copies: tuple[str, ...] = ()  # near-identical paragraphs elsewhere (wire copy), shown as this one
     also_in: tuple[str, ...] = ()  # their outlets
     dates: tuple[DateMention, ...] = ()  # date expressions in the text, resolved
+    lead: str = ""  # its article's first paragraph when this is a later one: the lead names what later ones
+    # call "the moor" ("Harnwick Moor")
 
 
 @dataclass(frozen=True)

@@ -116,3 +116,13 @@ def test_a_name_from_the_lead_counts_for_a_later_paragraph_of_the_same_article()
     assert value.entities == 1.0 and value.score > 0  # it scored 0 and the question was refused
     other = [c for c in ranked if c.hit == 2]
     assert other and other[0].entities < 1.0  # another article never lends its names
+    # the lead itself was not retrieved: the hit carries it (``Hit.lead``, set by retrieval)
+    from dataclasses import replace
+
+    alone = [replace(hits[1], lead=hits[0].text), hits[2]]
+    ranked = ExtractiveGenerator(refusal=always).candidates(
+        "How much is the painting stolen from the Vantmoor Civic Museum worth?", alone)
+    assert ranked[0].text.startswith("The museum's insurer") and ranked[0].entities == 1.0
+    without = ExtractiveGenerator(refusal=always).candidates(
+        "How much is the painting stolen from the Vantmoor Civic Museum worth?", [hits[1], hits[2]])
+    assert next(c for c in without if c.text.startswith("The museum's insurer")).score == 0  # as before the lead

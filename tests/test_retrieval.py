@@ -53,3 +53,18 @@ def test_as_retriever_is_a_langchain_retriever(make_assistant, small_corpus):
     assert len(docs) == 2
     assert docs[0].metadata["paragraph_id"].startswith("bridge#p")
     assert docs[0].metadata["published"] == "2024-02-10"
+
+
+def test_a_later_paragraph_carries_its_articles_lead(make_assistant, tmp_path):
+    from conftest import write_article
+
+    folder = tmp_path / "c"
+    write_article(folder, "fire.md", id="fire", published="2026-04-20",
+                  body="A wildfire broke out on Harnwick Moor on Saturday.\n\nThe keeper said 60 per cent of the "
+                       "curlew nesting ground on the moor had burned.")
+    a = make_assistant()
+    a.ingest([folder])
+    hits = a.search("curlew nesting ground burned keeper", k=2)
+    by_id = {h.paragraph_id: h for h in hits}
+    assert by_id["fire#p2"].lead == "A wildfire broke out on Harnwick Moor on Saturday."
+    assert by_id["fire#p1"].lead == ""  # the lead is no later paragraph
