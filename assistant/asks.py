@@ -55,6 +55,12 @@ DURATION = re.compile(
     r"decades?|centuries)\b(?![\s-]old)|\bsince\b|\buntil\b|\bovernight\b",
     re.I,
 )
+DISTANCE = re.compile(
+    r"\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|sixty|a hundred|several|a few|a couple of)[\s-](?:miles?|kilometres?|kilometers?|km|metres?|"
+    r"meters?|yards?|feet|foot|ft)\b",
+    re.I,
+)
 # "Which keeper ...", "Which GOP lawmaker ...": the answer is a person's name.
 _PERSON_ROLES = (
     "actor|actress|author|writer|singer|rapper|musician|artist|star|celebrity|figure|legend|player|golfer|athlete|"
@@ -73,14 +79,16 @@ _COUNT_Q = re.compile(r"^what (?:was|is|were|are|will be) (?:the )?(?:[\w'’-]+
                       r"(?:total|tally|count|toll|turnout|majority|headcount|number of \w+)\b")
 
 KIND_WORDS = {"number": "a number", "money": "a sum of money", "duration": "a length of time", "date": "a date",
-              "name": "a name"}
+              "name": "a name", "distance": "a distance"}
 
 
 def expected_kind(question: str) -> str | None:
-    """What the question asks for: 'money', 'duration', 'number', 'date', 'name' or None."""
+    """What the question asks for: 'money', 'duration', 'distance', 'number', 'date', 'name' or None."""
     q = question.lower().strip()
     if _MONEY_Q.search(q):
         return "money"
+    if re.match(r"^how far\b", q):
+        return "distance"
     if re.match(r"^how long\b(?! ago)", q):
         return "duration"
     if re.match(r"^(how many|how much|how long|how old|how far|what percent|what share|by how much)", q) or re.search(r"\bhow (many|much)\b", q):
@@ -158,6 +166,8 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
         return bool(MONEY.search(sentence))
     if kind == "duration":
         return bool(DURATION.search(sentence))
+    if kind == "distance":
+        return bool(DISTANCE.search(sentence))
     if kind == "number":
         if not _NUMBER.search(sentence):
             return False

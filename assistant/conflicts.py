@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .asks import (ANY_PERSON, DURATION, MONEY, asked_rate, counted_thing, counts_people, expected_kind, focus_term,
+from .asks import (ANY_PERSON, DISTANCE, DURATION, MONEY, asked_rate, counted_thing, counts_people, expected_kind, focus_term,
                    holds_kind, measured_thing, number_after, rate_after)
 from .dates import said_on
 from .nlp import parse
@@ -122,7 +122,7 @@ _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "
 
 
 def _amount(sentence: str, pattern: re.Pattern) -> tuple[str, str] | None:
-    """A sum of money or a length of time as written, and normalised ("3.1 million euros" -> "3100000 euro")."""
+    """A sum of money, a length of time or a distance as written, and normalised ("3.1 million euros" -> "3100000 euro")."""
     # "since" and "until" tell a sentence speaks of a span of time, but they are no value to compare
     m = next((m for m in pattern.finditer(sentence) if m.group(0).lower() not in {"since", "until", "overnight"}), None)
     if not m:
@@ -137,7 +137,7 @@ def _amount(sentence: str, pattern: re.Pattern) -> tuple[str, str] | None:
         if re.search(rf"(?<=[\d\s]){w}\b", low):
             value *= f
             break
-    unit = re.sub(r"(?<=\d)\s?(?:bn|m|k)\b|thousand|million|billion|trillion|[\d,.\s]", "", low).rstrip("s")
+    unit = re.sub(r"(?<=\d)\s?(?:bn|m|k)\b|thousand|million|billion|trillion|[\d,.\s-]", "", low).rstrip("s")
     return f"{round(value, 2)} {unit}", written
 
 
@@ -190,7 +190,7 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
     """Different values for what the question asks, from different stories among the hits.
 
     A report's claim is its sentence that holds the kind asked for and, with the article's title, shares at
-    least ``min_share`` of the question's terms (a third for a sum of money or a length of time, whose kind
+    least ``min_share`` of the question's terms (a third for a sum of money, a length of time or a distance, whose kind
     alone says much). For a date or a name, the sentence must also hold one of the question's terms that
     most retrieved paragraphs lack (``"first sighted"`` in a story about an escape), and for a date it must
     tell of the event the question's verb names (``_event``): nearly every report dates something, and a
@@ -207,7 +207,7 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
     if not asked:
         return None
     specific = kind not in ("date", "name")
-    need = min_share / 1.5 if kind in ("money", "duration") else min_share
+    need = min_share / 1.5 if kind in ("money", "duration", "distance") else min_share
     para_terms = [set(content_terms(h.title + " " + h.text)) for h in hits]
     focus = {t for t in asked if sum(t in p for p in para_terms) * 2 < len(hits)}
     focus_lemmas = _lemmas(question, focus)
@@ -235,7 +235,8 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
                 continue
             found = (_number(sentence, counted, asked, measured, per) if kind == "number" else _date(h, s, e) if kind == "date"
                      else _amount(sentence, MONEY) if kind == "money" else _amount(sentence, DURATION)
-                     if kind == "duration" else _name(sentence, question))
+                     if kind == "duration" else _amount(sentence, DISTANCE) if kind == "distance"
+                     else _name(sentence, question))
             if found:  # the report's best sentence that gives a value
                 bound = len(found) > 2 and found[2]
                 best = (share, Claim(found[0], found[1], i, sentence, h.outlet), bound)

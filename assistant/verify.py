@@ -139,7 +139,7 @@ class Verifier:
         cited_terms = set()
         for s in kept:
             for i in s.sources:
-                cited_terms |= set(content_terms(hits[i].title + " " + hits[i].text))
+                cited_terms |= set(content_terms(f"{hits[i].title} {hits[i].text} {hits[i].lead}"))
         asked = set(content_terms(question))
         if asked and len(asked & cited_terms) / len(asked) < self.min_relevance:
             return False, "the supported sentences are not about what was asked"

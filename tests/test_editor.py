@@ -318,6 +318,11 @@ def test_a_count_of_employees_given_in_people_and_a_rate_asked_per_day_are_rival
         ("Some 11,000 cars and lorries used the Lenby bridge every day before it closed, traders said.",
          "Lenby traders count the cost")))
     assert traffic is not None and {c.value for c in traffic.claims} == {"7500", "11000"}
+    # a distance: "a 26-mile journey" and "about 31 miles" are rivals, and one value however written
+    far = find_disagreement("How far will Lenby mothers have to travel to give birth?", _rivals(
+        ("Lenby mothers would face a 26-mile journey to give birth, a councillor said.", "Lenby maternity unit closes"),
+        ("Mothers in Lenby will have to travel about 31 miles to give birth.", "Lenby births move")))
+    assert far is not None and far.kind == "distance" and {c.value for c in far.claims} == {"26.0 mile", "31.0 mile"}
 
 def test_a_premise_named_by_a_noun_or_misparsed_is_still_corrected():
     mayor = [_hit("m#p1", "Mayor Ilse Varga has not resigned, despite calls from two councillors to step down.",

@@ -55,6 +55,10 @@ def test_finer_answer_kinds_money_length_and_people_by_role():
     assert not holds_kind("A 34-year-old man was held.", "money")
     assert holds_kind("Restoring it will take about six months.", "duration")
     assert not holds_kind("A 34-year-old man was held.", "duration")
+    assert expected_kind("How far will families have to travel to give birth?") == "distance"
+    assert holds_kind("Some families would face a 26-mile journey.", "distance")
+    assert holds_kind("The diversion adds around 11 miles.", "distance")
+    assert not holds_kind("Births will stop from 1 April, the board said on Tuesday.", "distance")
 
 
 def test_the_thing_a_which_question_asks_for_skips_numbers_and_proper_modifiers():

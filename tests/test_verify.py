@@ -209,3 +209,20 @@ def test_what_counts_as_a_count_a_date_to_come_and_a_new_name():
     assert not names_new("Who chairs the Corrowdale transport council?",
                          "Talks between Corrowdale and the union broke up on Friday, 18 October.")
     assert names_new("Who won the Masters?", "Rahm won the Masters on Sunday.")
+
+
+def test_the_answers_lead_counts_for_what_it_is_about():
+    """A later paragraph says "the slope" and "the village"; its lead names Glenharrow and the landslide. Read
+    with its lead, the answer is about what was asked; read alone, it shares too few of the question's words."""
+    from dataclasses import replace
+
+    later = Hit(paragraph_id="g#p3", article_id="g", title="Families return", outlet="O", published=date(2025, 10, 20),
+                text="A geologist estimated that about 40,000 tonnes of earth had slid down the slope.", start=0,
+                end=80, score=1.0)
+    lead = "Most families forced out by the Glenharrow landslide have returned to their homes in the village."
+    question = "How much earth came down in the Glenharrow landslide above the village, forcing families out?"
+    draft = Draft(sentences=(DraftSentence(later.text, (0,)),))
+    out, v = V.verify(question, draft, [later], decided=True, quoted=True)
+    assert out.refused and "not about what was asked" in v.reason
+    out, v = V.verify(question, draft, [replace(later, lead=lead)], decided=True, quoted=True)
+    assert not out.refused and out.sentences[0].sources == (0,)
