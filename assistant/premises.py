@@ -3,8 +3,9 @@
 "Why did Russia close its embassy in Damascus?" assumes a closure; the report says the embassy
 "remains operational". The question's events are its verbs (spaCy's parse: the main verb and
 any "when ..." clause); a retrieved sentence contradicts one when it negates that verb ("has not
-resigned", "never failed") or states the opposite state from a short list ("remains open" against
-"close", "will go ahead" against "cancel"), in a paragraph about the same thing. The answer then
+resigned", "never failed"), states the opposite state from a short list ("remains open" against
+"close", "will go ahead" against "cancel"), or says a place the question names was "unaffected",
+in a paragraph about the same thing. The answer then
 corrects the premise, quoting and citing the sentence, instead of repeating it.
 """
 
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 
 from .nlp import parse
 from .sentences import sentence_spans
-from .text import content_terms, names_by_article
+from .text import content_terms, entity_found, key_entities, names_by_article
 from .types import Hit
 
 __all__ = ["Premise", "contradicted_premise"]
@@ -67,6 +68,16 @@ _CALLED_FALSE = re.compile(
     r"|\b(?:denied|dismissed|rejected|played\s+down)\s+(?:\w+\s+){0,3}(?:reports?|rumou?rs?|claims?|speculation)\b"
     r"|\b(?:untrue|not\s+true|no\s+truth|unfounded|baseless|wide\s+of\s+the\s+mark|never\s+(?:been\s+)?on\s+the\s+table"
     r"|not\s+on\s+the\s+table|no\s+such\s+plans?)\b", re.I)
+
+
+# A place or body the question assumes an event touched, which the reporting says it did not ("Tarrow, which draws
+# its supply from a separate borehole, has been unaffected"): said of one of the question's names, before the word.
+_UNAFFECTED = re.compile(r"\b(?:unaffected|not\s+(?:been\s+)?affected|spared|untouched)\b", re.I)
+
+
+def _spared(sentence: str, names: list[str]) -> bool:
+    m = _UNAFFECTED.search(sentence)
+    return bool(m) and any(entity_found(n, set(content_terms(sentence[:m.start()]))) for n in names)
 
 
 @dataclass(frozen=True)
@@ -186,4 +197,28 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
                 if denial.search(sentence) or (_CALLED_FALSE.search(sentence) and _tells(sentence, same)):
                     return Premise(assumed, i, sentence)
                 previous = sentence
+    return _spared_premise(question, hits)
+
+
+def _spared_premise(question: str, hits: list[Hit]) -> Premise | None:
+    """A place the question names, said by a report about the same thing to be "unaffected" ("How much longer will
+    people in Tarrow have to boil their water?": "Tarrow ... has been unaffected throughout")."""
+    names = [] if _UNAFFECTED.search(question) else key_entities(question)
+    about = set(content_terms(question))
+    if not names or not about:
+        return None
+    named = names_by_article(question, hits)
+    for i, h in enumerate(hits):
+        if len(about & (set(content_terms(h.title + " " + h.text)) | named[h.article_id])) / len(about) < 0.5:
+            continue
+        for s, e in sentence_spans(h.text):
+            if _spared(h.text[s:e], names):
+                return Premise(_assumed_clause(question), i, h.text[s:e])
     return None
+
+
+def _assumed_clause(question: str) -> str:
+    """The statement a question takes as given: "How much longer will people in Tarrow have to boil their water?"
+    -> "people in Tarrow have to boil their water"."""
+    return re.sub(r"^(?:(?:why|how|when|where|what|who|which)(?:\s+\w+){0,2}?\s+)?(?:did|does|do|was|were|is|are|has|"
+                  r"have|had|will|would|can|could)\s+", "", question.strip(), count=1, flags=re.I).strip(" ?")

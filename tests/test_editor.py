@@ -472,3 +472,15 @@ def test_a_premise_is_corrected_from_a_paragraph_just_below_the_ones_answered_fr
     ans = editor.ask("Why was the Valdorian consulate in Larkhaven closed?", as_of="2025-04-10", k=1)
     assert ans.note.startswith("The question assumes")
     assert ans.citations and ans.citations[0].paragraph_id.startswith("ed07_larkhaven_consulate_meridian#p")
+
+
+def test_a_place_the_reports_call_unaffected_corrects_the_premise_that_it_was_hit():
+    hits = [_hit("w#p3", "Brindle, which is fed by its own reservoir, has been unaffected throughout, the water board said.",
+                 title="Carrow boil-water notice lifted"),
+            _hit("w#p1", "Homes in Carrow were told to boil their water on Monday.", title="Carrow boil-water notice lifted")]
+    premise = contradicted_premise("How much longer will people in Brindle have to boil their tap water?", hits)
+    assert premise is not None and premise.assumed == "people in Brindle have to boil their tap water"
+    assert premise.sentence.startswith("Brindle, which is fed")
+    # the place the question asks about is not the one spared; a question asking which were spared assumes nothing
+    assert contradicted_premise("How much longer will people in Carrow have to boil their tap water?", hits) is None
+    assert contradicted_premise("Which villages near Carrow were unaffected by the boil-water notice?", hits) is None
