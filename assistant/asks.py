@@ -173,7 +173,7 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
             return False
         if counted:
             tokens = words(sentence)
-            places = [i for i, t in enumerate(tokens) if stem(t) == counted]
+            places = [i for i, t in enumerate(tokens) if counts_as(stem(t), counted)]
             if any(_NUMBER.fullmatch(w) and tokens[j + 1] != "of" for i in places
                    for j, w in enumerate(tokens[max(0, i - 4):i], max(0, i - 4))):
                 return True  # "200 casualties", not "one of the volunteers"
@@ -272,13 +272,21 @@ def _counts_thing(tokens: list[str], i: int, counted: str = "") -> bool:
     nxt = tokens[j] if j < len(tokens) else ""
     if nxt in ANY_PERSON and counts_people(counted):
         return False
-    if counted and stem(nxt) == counted:
+    if counted and counts_as(stem(nxt), counted):
         return False
     return nxt == "of" or (nxt.isalpha() and (nxt.endswith("s") or nxt in _PLURALS) and nxt not in _NOT_THINGS)
 
 
 # Counting these, "14 workers" counts them too
 ANY_PERSON = {"people", "person", "men", "women", "children", "staff", "personnel"}
+# Words that count one thing: households are counted in homes ("residents of 37 homes were evacuated")
+_SAME_COUNT = ({"household", "home", "house", "property", "dwelling"},)
+
+
+def counts_as(word_stem: str, counted: str) -> bool:
+    """Does a number before the word (its stem) count ``counted``: the word itself, or one that counts the same
+    thing ("homes" for households)?"""
+    return word_stem == counted or any(word_stem in group and counted in group for group in _SAME_COUNT)
 
 
 def counts_people(counted: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .asks import (ANY_PERSON, DISTANCE, DURATION, MONEY, asked_rate, counted_thing, counts_people, expected_kind, focus_term,
+from .asks import (ANY_PERSON, DISTANCE, DURATION, MONEY, asked_rate, counted_thing, counts_as, counts_people, expected_kind, focus_term,
                    holds_kind, measured_thing, number_after, rate_after)
 from .dates import said_on
 from .nlp import parse
@@ -72,9 +72,9 @@ def _number(sentence: str, counted: str | None, asked: set[str] = frozenset(),
                 return _norm_number(t.text), t.text, True
     if counted:
         tokens = words(sentence)
-        places = [i for i, t in enumerate(tokens) if stem(t) == counted]
+        places = [i for i, t in enumerate(tokens) if counts_as(stem(t), counted)]
         for m in re.finditer(r"([\w'’-]+)\b", sentence):
-            if stem(m.group(1).lower()) == counted or _made_from(m.group(1).lower(), asked):
+            if counts_as(stem(m.group(1).lower()), counted) or _made_from(m.group(1).lower(), asked):
                 before = list(_NUM.finditer(sentence[max(0, m.start() - 30):m.start()]))
                 if before:
                     return _norm_number(before[-1].group(0)), before[-1].group(0), True  # "3,000 people"
@@ -110,7 +110,7 @@ def _counts_other(sentence: str, counted: str, measured: bool = False) -> set[in
         head = t.head
         unit_of = measured and any(c.dep_ == "prep" and c.lower_ == "of" and any(stem(o.lower_) == counted for o in c.children)
                                    for c in head.children)
-        other = (t.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and stem(head.lower_) != counted
+        other = (t.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and not counts_as(stem(head.lower_), counted)
                  and counted not in ANY_PERSON and not unit_of
                  and not (head.lower_ in ANY_PERSON and counts_people(counted)))  # "140 people" of employees
         if partitive or other or t.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"):

@@ -323,6 +323,11 @@ def test_a_count_of_employees_given_in_people_and_a_rate_asked_per_day_are_rival
         ("Lenby mothers would face a 26-mile journey to give birth, a councillor said.", "Lenby maternity unit closes"),
         ("Mothers in Lenby will have to travel about 31 miles to give birth.", "Lenby births move")))
     assert far is not None and far.kind == "distance" and {c.value for c in far.claims} == {"26.0 mile", "31.0 mile"}
+    # households are counted in homes
+    homes = find_disagreement("How many Lenby households were evacuated because of the flood?", _rivals(
+        ("Families from 41 homes in Lenby were evacuated as the river rose.", "Lenby flood"),
+        ("Households in 58 houses had been moved out by Sunday night, the council said.", "Lenby flood: residents return")))
+    assert homes is not None and {c.value for c in homes.claims} == {"41", "58"}
 
 def test_a_premise_named_by_a_noun_or_misparsed_is_still_corrected():
     mayor = [_hit("m#p1", "Mayor Ilse Varga has not resigned, despite calls from two councillors to step down.",
