@@ -25,7 +25,9 @@ __all__ = ["DATE_RULES", "find_dates", "find_dates_many", "resolve", "state_date
 # The version of the resolution rules: dates stored by older rules are resolved again (``Catalog``).
 # 2-3: a day and month with no year is never placed nearly a year away (``_FAR_DAYS``); "two days later" counts
 #    from the day named before it; "Monday, ending months" (the recogniser's span) is read as "Monday".
-DATE_RULES = "3"
+# 4: the tense of the date's own clause places it, not the whole sentence's ("will be suspended from 1 April after the
+#    board voted on Tuesday").
+DATE_RULES = "4"
 
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
@@ -38,7 +40,7 @@ _ANCHOR = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|'ll|is to|are to|is due|are due|scheduled|set to|plans? to|planned|expected to|"
-    r"next|upcoming|coming|from now|tomorrow)\b",
+    r"hopes? to|aims? to|intends? to|next|upcoming|coming|from now|tomorrow)\b",
     re.I,
 )
 _ORDINAL_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?:the\s+)?month)?$", re.I)
@@ -192,13 +194,39 @@ _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "nine": 9, "ten": 10}
 
 
+# Where a clause begins or ends: the tense that places a date is its own clause's ("will be suspended from 1 April
+# after the board voted on Tuesday": 1 April ahead, Tuesday behind)
+_CLAUSE = re.compile(r"[,;:]|\s(?:after|before|when|while|and|but|as|because|once)\s", re.I)
+
+
+def _future_at(text: str, s0: int, s1: int, start: int, end: int) -> bool:
+    """Is the date at ``start:end`` in a clause in the future tense? Its clause up to it when that holds a verb's
+    words ("the company said on Monday"), else the clause after it ("On Friday the council will vote"), else the
+    whole sentence."""
+    before = text[s0:start]
+    cut = [m.end() for m in _CLAUSE.finditer(before)]
+    before = before[cut[-1] if cut else 0:]
+    if _FUTURE.search(before):
+        return True
+    if len(re.findall(r"[A-Za-z]{3,}", _LEAD.sub("", before.strip()))) >= 2:
+        return False  # "the board voted on" Tuesday
+    after = text[end:s1]
+    m = _CLAUSE.search(after)
+    after = after[:m.start()] if m else after
+    if _FUTURE.search(after):
+        return True
+    if len(re.findall(r"[A-Za-z]{3,}", after)) >= 2:
+        return False
+    return bool(_FUTURE.search(text[s0:s1]))
+
+
 def _resolve_all(text: str, spans: list[tuple[int, int]], base: date) -> list[DateMention]:
     out = []
     sentences = sentence_spans(text)
     for start, end in spans:
         expr = text[start:end]
         s0, s1 = next(((a, b) for a, b in sentences if a <= start < b), (0, len(text)))
-        future = bool(_FUTURE.search(text[s0:s1]))
+        future = _future_at(text, s0, s1, start, end)
         found = resolve(expr, base, future)
         if found is None and "," in expr:  # the recogniser's "Monday, ending months": its first part
             end = start + expr.index(",")

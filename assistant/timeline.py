@@ -1,7 +1,8 @@
 """A story laid out in time: "Give me the timeline of X", "What happened with X?".
 
 Each retrieved paragraph about X gives at most one event: its first sentence about X that
-states a day (resolved, ``dates``; a day on which something was *said* does not count). The
+states a day (resolved, ``dates``; a day on which something was *said* does not count), dated by
+the first day it names that had come by publication (the day something happened, not one planned). The
 events are sorted by that day, one dated, cited line each; the chat UI draws them on a chart.
 """
 
@@ -65,7 +66,8 @@ def events(question: str, hits: list[Hit], min_share: float = 0.5) -> list[Event
                     and not said_on(h.text[s:m.start])]
             if not days:
                 continue
-            m = days[0]
+            # what happened, not what is planned: "will be suspended from 1 April after the board voted on Tuesday"
+            m = next((d for d in days if d.first <= h.published), days[0])
             key = (m.first, " ".join(sorted(set(content_terms(h.text[s:e])))[:6]))
             if key not in seen:
                 seen.add(key)

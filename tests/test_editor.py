@@ -55,6 +55,13 @@ def test_a_day_and_month_without_a_year_is_never_nearly_a_year_away():
                       "of uncertainty.", date(2025, 9, 10))[0].first == date(2025, 9, 8)
     # the past tense still reads back when the day lies within months: the January 6 attack, in August
     assert find_dates("He spoke about the January 6 attack.", date(2022, 8, 19))[0].first == date(2022, 1, 6)
+    # each date by its own clause's tense (published Thursday 6 March 2025)
+    both = find_dates("Births will be suspended from 1 April after the health board voted on Tuesday.", date(2025, 3, 6))
+    assert [m.first for m in both] == [date(2025, 4, 1), date(2025, 3, 4)]
+    said = find_dates("The plant will close on Friday, the company said on Monday.", date(2025, 3, 6))
+    assert [m.first for m in said] == [date(2025, 3, 7), date(2025, 3, 3)]
+    assert find_dates("On Friday the council will vote on the plan.", date(2025, 3, 6))[0].first == date(2025, 3, 7)
+    assert find_dates("The museum hopes to reopen on Saturday.", date(2025, 3, 6))[0].first == date(2025, 3, 8)
 
 
 def test_dates_resolved_by_older_rules_are_resolved_again(tmp_path):
@@ -142,6 +149,10 @@ def test_timeline_events_come_in_order_of_the_day_they_happened():
     assert is_timeline("Give me the timeline of the Oskarby dam leak") and not is_timeline("Who found the leak?")
     found = events("Give me the timeline of the Oskarby dam", hits)
     assert [e.day for e in found] == [date(2025, 2, 4), date(2025, 2, 22)]
+    # an event is dated by what had happened by publication, not by what is planned
+    planned = [_hit("m#p1", "The Oskarby clinic will close from 1 April after the board voted on Tuesday.",
+                    published=date(2025, 3, 6))]
+    assert [e.label for e in events("What happened with the Oskarby clinic?", planned)] == ["4 March 2025"]
 
 
 @pytest.fixture(scope="module")
