@@ -27,6 +27,7 @@ __all__ = ["DATE_RULES", "find_dates", "find_dates_many", "resolve", "state_date
 #    from the day named before it; "Monday, ending months" (the recogniser's span) is read as "Monday".
 # 4: the tense of the date's own clause places it, not the whole sentence's ("will be suspended from 1 April after the
 #    board voted on Tuesday").
+#    A weekday named in that weekday's paper is the day itself.
 DATE_RULES = "4"
 
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -111,6 +112,8 @@ def resolve(expression: str, base: date, future: bool = False) -> tuple[date, da
         return saturday, saturday + timedelta(days=1), "week"
     text = _PART.sub("", text)
     text = re.sub(r"^(early|mid|late)[- ]", "", text, flags=re.I)
+    if text.lower() == f"{base:%A}".lower():  # "Wednesday" in Wednesday's paper is that day, not a week away
+        return base, base, "day"
     data = _parser("future" if future else "past", base).get_date_data(text)
     if data is None or data.date_obj is None:
         return None
@@ -204,6 +207,8 @@ def _future_at(text: str, s0: int, s1: int, start: int, end: int) -> bool:
     words ("the company said on Monday"), else the clause after it ("On Friday the council will vote"), else the
     whole sentence."""
     before = text[s0:start]
+    if re.search(r"\buntil\s+$", before, re.I):
+        return True  # "adjourned the case until Tuesday": a day still to come
     cut = [m.end() for m in _CLAUSE.finditer(before)]
     before = before[cut[-1] if cut else 0:]
     if _FUTURE.search(before):

@@ -62,6 +62,10 @@ def test_a_day_and_month_without_a_year_is_never_nearly_a_year_away():
     assert [m.first for m in said] == [date(2025, 3, 7), date(2025, 3, 3)]
     assert find_dates("On Friday the council will vote on the plan.", date(2025, 3, 6))[0].first == date(2025, 3, 7)
     assert find_dates("The museum hopes to reopen on Saturday.", date(2025, 3, 6))[0].first == date(2025, 3, 8)
+    # Wednesday in Wednesday's paper is that day (wire style), in either tense; "until Tuesday" is still to come
+    assert find_dates("Eight candidates will take the debate stage Wednesday.", date(2023, 8, 23))[0].first == date(2023, 8, 23)
+    assert find_dates("The two leaders spoke by phone on Wednesday.", date(2025, 6, 4))[0].first == date(2025, 6, 4)
+    assert find_dates("The court adjourned the case until Tuesday.", date(2025, 2, 13))[0].first == date(2025, 2, 18)
 
 
 def test_dates_resolved_by_older_rules_are_resolved_again(tmp_path):
