@@ -238,6 +238,52 @@ def names_new(question: str, sentence: str) -> bool:
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 
 
+def role_asked(question: str) -> str | None:
+    """The role a "Who is the <role> ...?" question asks to name, by the parse: "Who is the mayor of Oskarby?" ->
+    "mayor", "Who is the former council adviser linked to ...?" -> "adviser"; None for other questions ("Who won
+    ...?")."""
+    from .nlp import parse
+
+    for t in parse(question):
+        if t.lower_ == "who" and t.head.lemma_ == "be":
+            roles = [c for c in t.head.children if c is not t and c.dep_ in ("attr", "nsubj") and c.pos_ == "NOUN"]
+            if roles:
+                return roles[0].lemma_.lower()
+    return None
+
+
+def names_role(question: str, sentence: str, role: str) -> bool:
+    """``sentence`` ties a name the question does not hold to ``role``, by the parse: the name and the role word
+    are one phrase ("Mayor Ilse Varga", "Ilse Varga, the town's mayor") or subject and complement of one verb
+    ("Ilse Varga has been named the new harbour commissioner"); a sentence naming someone else ("Opposition leader
+    Carl Wendt claimed ... a former council adviser") or only the role ("run by his deputy") does not."""
+    from .nlp import parse
+
+    doc = parse(sentence)
+    roles = [t for t in doc if t.lemma_.lower() == role or t.lower_ == role]
+    if not roles:
+        return False
+    asked = set(content_terms(question))
+    for t in doc:
+        if t.pos_ != "PROPN" or t.lower_ in asked or t.lower_ in MONTHS or t.lower_ in WEEKDAYS:
+            continue
+        for r in roles:
+            if t.head.i == r.i or r.head.i == t.i or abs(t.i - r.i) == 1 or _one_clause(t, r) \
+                    or (r.head.dep_ == "relcl" and r.head.head.i == t.i):  # "Tomas Brenner, who was appointed commissioner"
+                return True
+    return False
+
+
+def _one_clause(name, role) -> bool:
+    """A name and a role that are arguments of one verb: "Varga was named harbour commissioner", "the board named
+    Varga as the new commissioner"."""
+    if name.dep_ not in ("nsubj", "nsubjpass", "dobj", "oprd"):
+        return False
+    verb = role.head.head if role.dep_ == "pobj" and role.head.lower_ == "as" else \
+        role.head if role.dep_ in ("attr", "oprd", "dobj", "appos") else None
+    return verb is not None and verb.i == name.head.i and role.i != name.i
+
+
 def asks_who(question: str) -> bool:
     """"Who ...?", "Whose ...?" (not "Which keeper ...?", which also asks for a name)."""
     return bool(re.match(r"^(?:who|whom|whose)\b", question.strip(), re.I))

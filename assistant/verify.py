@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass, field, replace
 
 from .asks import (KIND_WORDS, asks_future, asks_who, counted_thing, expected_kind, focus_term, holds_kind, names_new,
-                   tells_future)
+                   names_role, role_asked, tells_future)
 from .generators.base import Draft, DraftSentence
 from .support import SupportChecker, Verdict, source_label
 from .text import content_terms, entity_found, key_entities
@@ -136,6 +136,9 @@ class Verifier:
             return False, "the question asks for a date still to come; no supported sentence gives one"
         if kind == "name" and asks_who(question) and not any(names_new(question, s.text) for s in kept):
             return False, "the question asks who; no supported sentence names anyone the question does not"
+        role = role_asked(question) if kind == "name" else None
+        if role and not any(names_role(question, s.text, role) for s in kept):
+            return False, f"the question asks who the {role} is; no supported sentence names one"
         cited_terms = set()
         for s in kept:
             for i in s.sources:

@@ -226,3 +226,34 @@ def test_the_answers_lead_counts_for_what_it_is_about():
     assert out.refused and "not about what was asked" in v.reason
     out, v = V.verify(question, draft, [replace(later, lead=lead)], decided=True, quoted=True)
     assert not out.refused and out.sentences[0].sources == (0,)
+
+
+def test_who_is_the_role_needs_a_name_tied_to_that_role():
+    """"Who is the <role>?" answered by a sentence naming someone else, or only the role, is refused; a name tied
+    to the role by the parse (one phrase, or subject and complement of one verb) answers."""
+    from assistant.asks import names_role, role_asked
+
+    assert role_asked("Who is the mayor of Carrow, the town below the dam?") == "mayor"
+    assert role_asked("Who is the former council adviser linked to the firm?") == "adviser"
+    assert role_asked("Who won the Carrow mayoral race?") is None
+    adviser = "Who is the former council adviser linked to the firm that won the Lenby housing contract?"
+    assert not names_role(adviser, "Opposition leader Ada Wendt said a former council adviser was linked to the firm.",
+                          "adviser")
+    mayor = "Who is the mayor of Carrow?"
+    for tied in ("Mayor Ilse Varga of Carrow said the dam was safe.", "Ilse Varga, Carrow's mayor, said the dam was safe.",
+                 "Ilse Varga was elected mayor of Carrow in May.", "The council named Ilse Varga as the new mayor.",
+                 "Ilse Varga, who became mayor last year, said the dam was safe."):
+        assert names_role(mayor, tied, "mayor"), tied
+    assert not names_role(mayor, "The mayor said the dam above Carrow was safe, Ilse Varga reported.", "mayor")
+
+    hits = [_hit(1, "Opposition leader Ada Wendt said the contract went to a firm linked to a former council adviser."),
+            _hit(2, "The dam above Lake Vinter, north of Carrow, was built in the late 1990s."),
+            _hit(3, "Carrow's mayor, Ilse Varga, said the dam above Lake Vinter was safe.")]
+
+    def answered(question, i):
+        draft = Draft(sentences=(DraftSentence(hits[i].text, (i,)),))
+        return not V.verify(question, draft, hits, decided=True)[0].refused
+
+    assert not answered(adviser, 0)  # Ada Wendt is the opposition leader
+    assert not answered("Who is the mayor of Carrow, the town below the Lake Vinter dam?", 1)  # a place, no mayor
+    assert answered("Who is the mayor of Carrow, the town below the Lake Vinter dam?", 2)
