@@ -181,6 +181,8 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
                 return True  # "the number of jobs to go falls from 180 to 120"
             if places or STRICT_COUNT:
                 return False  # "the exact number of troops", with no number
+            if not MONEY.search(counted) and not _NUMBER.search(_SHARE.sub(" ", MONEY.sub(" ", sentence))):
+                return False  # a sum of money or a share is no count of guards: "values the canvas at 2.4 million euros"
             if counted not in ANY_PERSON and not any(not _counts_thing(tokens, i, counted) for i, t in enumerate(tokens)
                                                      if _NUMBER.fullmatch(t)):
                 return False  # every number counts another thing: "for 22 years" is no count of ballots
@@ -194,6 +196,7 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
     return True
 
 
+_SHARE = re.compile(r"\b\d[\d,.]*\s?(?:%|per ?cent\b|percent\b)", re.I)
 _CLOCK = {"am", "pm", "a", "p", "gmt", "utc", "o'clock", "hrs", "h"}
 _BETWEEN = {"other", "more", "new", "additional", "further", "extra", "fewer", "local", "young", "older", "small",
             "large", "big", "full", "part", "time"}

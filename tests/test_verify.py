@@ -202,6 +202,11 @@ def test_what_counts_as_a_count_a_date_to_come_and_a_new_name():
     assert not holds_kind("Eleven other workers were taken to hospital.", "number", "firefighter")
     assert holds_kind("Eleven firefighters were taken to hospital.", "number", "firefighter")
     assert holds_kind("The attack killed 30, officials said on 3 March.", "number", "people")
+    # a sum of money or a share counts no guards; counting euros, money is the count
+    assert not holds_kind("The insurer values the canvas at 2.4 million euros.", "number", "guard")
+    assert not holds_kind("About 60 per cent of the moor burned.", "number", "guard")
+    assert holds_kind("Two guards were on duty; the canvas is worth 2.4 million euros.", "number", "guard")
+    assert holds_kind("The fine was 5 million euros.", "number", "euro")
     assert asks_future("On what date will the memorial be held?") and asks_future("When is the quay due to open?")
     assert not asks_future("When did the quay open?")
     assert tells_future("The quay is due to open in May 2026.") and not tells_future("The quay opened in May.")
