@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .asks import (ANY_PERSON, DISTANCE, DURATION, MONEY, asked_rate, counted_thing, counts_as, counts_people, expected_kind, focus_term,
-                   holds_kind, measured_thing, number_after, rate_after)
+from .asks import (ANY_PERSON, DISTANCE, DURATION, MONEY, asked_rate, counted_thing, counts_as, counts_people,
+                   expected_kind, focus_term, holds_kind, measured_thing, number_after, rate_after)
 from .dates import said_on
 from .nlp import parse
 from .sentences import sentence_spans
