@@ -20,12 +20,13 @@ from .generators.base import Draft, DraftSentence, Generator
 from .multilingual import language_note, question_language, translation_note
 from .premises import contradicted_premise
 from .retrieval import Filters, Retriever
-from .timeline import events, is_timeline
+from .timeline import endpoints, events, is_timeline
 from .translation import Translator
 from .types import Hit, TimelinePoint
 
 TIMELINE_K = 10  # paragraphs read for a timeline question
 DISAGREE_K = 10  # paragraphs read (in the one search) for rival values and for corrections of a premise
+ENDPOINT_K = 3  # paragraphs read for each end a timeline question names ("from the ballot to the failed talks")
 
 
 def hit_to_document(hit: Hit) -> Document:
@@ -106,6 +107,10 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
             filters, period = request.filters, None
             found = retriever.search(request.question, wide, filters, mode=request.mode, include=request.include)
         hits = found[:k]
+        for query in endpoints(request.question):  # "from the strike ballot to the failed talks": both ends read
+            seen = {h.paragraph_id for h in hits}
+            hits += [h for h in retriever.search(query, ENDPOINT_K, filters, mode=request.mode)
+                     if h.paragraph_id not in seen]
         request.listener.hits(hits)
         return ChainState(request, hits=hits, further=found[k:], period=period, filters=filters,
                           language=question_language(request.asked or request.question))

@@ -17,7 +17,7 @@ from .sentences import sentence_spans
 from .text import content_terms, key_entities, names_by_article, words
 from .types import Hit
 
-__all__ = ["Event", "is_timeline", "events"]
+__all__ = ["Event", "endpoints", "is_timeline", "events"]
 
 _ASKS = re.compile(
     r"\b(?:time ?line|chronology|chronological|sequence of events|what (?:has )?happened (?:with|to|at|in|on|after|since|between)|"
@@ -41,6 +41,21 @@ class Event:
 
 def is_timeline(question: str) -> bool:
     return bool(_ASKS.search(question))
+
+
+_SPAN = re.compile(r"^(?P<story>.+?)\s+from\s+(?P<first>.+?)\s+(?:to|until|through|till)\s+(?P<last>.+?)[?.!]*$", re.I)
+
+
+def endpoints(question: str) -> list[str]:
+    """Searches for the events a timeline question names as its ends, with the story it is about: "Trace the
+    Corrowdale rail dispute from the strike ballot to the failed talks." -> ["Corrowdale the strike ballot",
+    "Corrowdale the failed talks"]: the story's names and each end (the ballot is often a line deep in a report no other search
+    ranks among the first ten)."""
+    m = _SPAN.match(question.strip())
+    if not m or not is_timeline(question):
+        return []
+    story = " ".join(key_entities(m.group("story"))) or m.group("story").strip(" ,")
+    return [f"{story} {m.group(end).strip()}" for end in ("first", "last")]
 
 
 def events(question: str, hits: list[Hit], min_share: float = 0.5) -> list[Event]:

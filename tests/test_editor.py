@@ -237,6 +237,37 @@ def test_disagreement_on_a_sum_of_money_and_no_rival_date_from_another_event():
     ]) is None
 
 
+def test_a_timeline_question_that_names_its_ends_searches_for_each_end():
+    from assistant.timeline import endpoints
+
+    assert endpoints("Trace the Lenby ferry dispute from the strike ballot to the failed talks.") == [
+        "Lenby the strike ballot", "Lenby the failed talks"]
+    assert endpoints("How far is it from Lenby to Carrow?") == []  # no timeline
+    assert endpoints("Give me the timeline of the Lenby ferry dispute.") == []  # no ends named
+
+
+def test_the_chain_reads_a_timeline_end_that_the_first_ten_paragraphs_miss(make_assistant, tmp_path):
+    from conftest import write_article
+
+    folder = tmp_path / "c"
+    sides = ["crews", "managers", "passengers", "traders", "councillors", "pilots", "cooks", "porters", "cleaners",
+             "engineers", "stewards", "islanders"]
+    places = ["harbour", "quay", "pier", "terminal", "slipway", "dock", "jetty", "wharf", "marina", "berth", "landing",
+              "causeway"]
+    filler = "".join(f"\n\nAt the {p}, {w} said the Lenby ferry dispute and the failed talks had gone on too long."
+                     for w, p in zip(sides, places))
+    write_article(folder, "vote.md", id="vote", published="2025-10-08",
+                  body="Ferry crews in Lenby will walk out on the 15th in the Lenby ferry dispute, their union said."
+                       + filler + "\n\nOf the members who voted in the ballot, which closed on the 4th, 80 per cent "
+                       "backed action.")
+    write_article(folder, "talks.md", id="talks", published="2025-10-18",
+                  body="Talks in the Lenby ferry dispute broke up on Friday without agreement.")
+    a = make_assistant()
+    a.ingest([folder])
+    answer = a.ask("Trace the Lenby ferry dispute from the strike ballot to the failed talks.", as_of="2025-10-20")
+    assert [p.day for p in answer.timeline] == ["2025-10-04", "2025-10-17"], answer.text  # the ballot, deep in its report
+
+
 def test_a_premise_is_contradicted_by_the_same_event_in_other_words_and_trace_asks_for_a_timeline():
     h = Hit(paragraph_id="m#p3", article_id="m", title="Hundreds march as Brisby mill cuts jobs", outlet="O",
             published=date(2025, 1, 5), text="The Brisby mill itself is not closing, its chief executive said.",
