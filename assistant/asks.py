@@ -70,7 +70,8 @@ _PERSON_ROLES = (
     "founder|owner|executive|ceo|chairman|chairwoman|director|editor|journalist|reporter|survivor|victim|suspect|"
     "witness|member|veteran|billionaire|entrepreneur|monarch|king|queen|prince|princess|pope|bishop|worker|employee|"
     "volunteer|resident|ranger|guard|firefighter|paramedic|nurse|teacher|student|conservator|curator|engineer|"
-    "activist|organiser|organizer|negotiator|envoy|ambassador|diplomat|commander|general|soldier|person|man|woman"
+    "activist|organiser|organizer|negotiator|envoy|ambassador|diplomat|commander|general|soldier|person|man|woman|"
+    "act|band|performer|headliner"
 )
 _NAME_Q = re.compile(r"^(?:\w+\s+){0,3}?(?:which|what)\s+(?:[\w'’-]+\s+){0,3}?(?:" + _PERSON_ROLES + r")\b", re.I)
 
@@ -290,6 +291,15 @@ def _one_clause(name, role) -> bool:
 def asks_who(question: str) -> bool:
     """"Who ...?", "Whose ...?" (not "Which keeper ...?", which also asks for a name)."""
     return bool(re.match(r"^(?:who|whom|whose)\b", question.strip(), re.I))
+
+
+_WHICH_ROLE = re.compile(r"^(?:\w+\s+){0,3}?which\s+(?:[\w'’-]+\s+){0,3}?(?:" + _PERSON_ROLES + r")\b", re.I)
+
+
+def asks_someone(question: str) -> bool:
+    """"Who ...?" or "Which keeper / act / official ...?": the answer names someone ("What did Mayor Kalt call
+    it?" does not ask for one)."""
+    return asks_who(question) or bool(_WHICH_ROLE.match(question.strip()))
 
 
 def asks_future(question: str) -> bool:

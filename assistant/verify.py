@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 
-from .asks import (KIND_WORDS, asks_future, asks_who, counted_thing, expected_kind, focus_term, holds_kind, names_new,
+from .asks import (KIND_WORDS, asks_future, asks_someone, counted_thing, expected_kind, focus_term, holds_kind, names_new,
                    names_role, role_asked, tells_future)
 from .generators.base import Draft, DraftSentence
 from .support import SupportChecker, Verdict, source_label
@@ -134,7 +134,7 @@ class Verifier:
             return False, f"the question asks for {KIND_WORDS[kind]}; no supported sentence gives one"
         if kind == "date" and asks_future(question) and not any(tells_future(s.text) for s in kept):
             return False, "the question asks for a date still to come; no supported sentence gives one"
-        if kind == "name" and asks_who(question) and not any(names_new(question, s.text) for s in kept):
+        if kind == "name" and asks_someone(question) and not any(names_new(question, s.text) for s in kept):
             return False, "the question asks who; no supported sentence names anyone the question does not"
         role = role_asked(question) if kind == "name" else None
         if role and not any(names_role(question, s.text, role) for s in kept):

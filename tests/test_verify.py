@@ -193,6 +193,9 @@ def test_near_misses_are_refused_when_the_kept_sentences_hold_only_a_nearby_fact
     assert answered("When did talks between the rail operator and the drivers' union break up?", 2)
     assert not answered("Who has been running the harbour since the commissioner stepped down?", 3)
     assert answered("Who thanked the firefighters who fought the blaze?", 4)
+    # "Which act ...?", "Which keeper ...?" ask for a name as "who" does
+    assert not answered("Which act is headlining the blaze benefit concert at the Carrow & Pike warehouse?", 0)
+    assert answered("Which official thanked the firefighters who fought the blaze?", 4)
 
 
 def test_what_counts_as_a_count_a_date_to_come_and_a_new_name():
