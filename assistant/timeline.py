@@ -78,7 +78,7 @@ def events(question: str, hits: list[Hit], min_share: float = 0.5) -> list[Event
             continue
         for s, e in sentence_spans(h.text):
             days = [m for m in h.dates if s <= m.start < e and m.granularity == "day"
-                    and not said_on(h.text[s:m.start])]
+                    and not said_on(h.text[s:m.start], announcements=False)]
             if not days:
                 continue
             # what happened, not what is planned: "will be suspended from 1 April after the board voted on Tuesday"

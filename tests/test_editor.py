@@ -157,6 +157,11 @@ def test_timeline_events_come_in_order_of_the_day_they_happened():
     planned = [_hit("m#p1", "The Oskarby clinic will close from 1 April after the board voted on Tuesday.",
                     published=date(2025, 3, 6))]
     assert [e.label for e in events("What happened with the Oskarby clinic?", planned)] == ["4 March 2025"]
+    # an announcement is an event of the story; a day on which someone only said something is not
+    told = [_hit("s#p1", "Oskarby clinic staff backed a strike in a ballot whose result was announced on the 2nd.",
+                 published=date(2025, 3, 6)),
+            _hit("s#p2", "The Oskarby clinic is short of nurses, its manager said on Monday.", published=date(2025, 3, 6))]
+    assert [e.label for e in events("What happened with the Oskarby clinic?", told)] == ["2 March 2025"]
 
 
 @pytest.fixture(scope="module")
