@@ -263,19 +263,16 @@ def state_dates(sentence: str, mentions) -> str:
     return sentence
 
 
-_SAID = re.compile(r"\b(?:said|says|announced|told|reported|added|confirmed|stated)\b[^.;]{0,20}$", re.I)
-
-
+# The day something was said, and the day something was announced (an event in a timeline: "a ballot whose result
+# was announced on the 2nd"), each as the last verb before the date
+_SAID = re.compile(r"\b(?:said|says|told|reported|added|stated)\b[^.;]{0,20}$", re.I)
 _ANNOUNCED = re.compile(r"\b(?:announced|confirmed)\b[^.;]{0,20}$", re.I)
 
 
 def said_on(before: str, announcements: bool = True) -> bool:
     """Is a date preceded by ``before`` the day something was said ("..., the agency said on Wednesday"),
-    not the day of the events? ``announcements=False``: the day something was announced counts as an event (a
-    timeline's "a ballot whose result was announced on the 2nd")."""
-    if not announcements and _ANNOUNCED.search(before) and not re.search(r"\b(?:said|says|told|reported|added|stated)\b[^.;]{0,20}$", before, re.I):
-        return False
-    return bool(_SAID.search(before))
+    not the day of the events? ``announcements=False``: the day something was announced is an event."""
+    return bool(_SAID.search(before) or (announcements and _ANNOUNCED.search(before)))
 
 
 def time_asked(question: str, base: date) -> DateMention | None:

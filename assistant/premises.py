@@ -184,11 +184,7 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
             if verb in _OPPOSITES:
                 patterns.append(_OPPOSITES[verb])
         denial = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
-        named = names_by_article(question, hits)
-        for i, h in enumerate(hits):
-            para_terms = set(content_terms(h.title + " " + h.text)) | named[h.article_id]
-            if not about or len(about & para_terms) / len(about) < 0.5:
-                continue  # not about the same thing
+        for i, h in _same_story(question, about, hits):
             previous = ""
             for s, e in sentence_spans(h.text):
                 sentence = h.text[s:e]
@@ -207,14 +203,21 @@ def _spared_premise(question: str, hits: list[Hit]) -> Premise | None:
     about = set(content_terms(question))
     if not names or not about:
         return None
-    named = names_by_article(question, hits)
-    for i, h in enumerate(hits):
-        if len(about & (set(content_terms(h.title + " " + h.text)) | named[h.article_id])) / len(about) < 0.5:
-            continue
+    for i, h in _same_story(question, about, hits):
         for s, e in sentence_spans(h.text):
             if _spared(h.text[s:e], names):
                 return Premise(_assumed_clause(question), i, h.text[s:e])
     return None
+
+
+def _same_story(question: str, about: set[str], hits: list[Hit], share: float = 0.5) -> list[tuple[int, Hit]]:
+    """(position, hit) of the paragraphs about the same thing: holding ``share`` of the words ``about``, with the
+    question's names counted as found when the article names them."""
+    if not about:
+        return []
+    named = names_by_article(question, hits)
+    return [(i, h) for i, h in enumerate(hits)
+            if len(about & (set(content_terms(h.title + " " + h.text)) | named[h.article_id])) / len(about) >= share]
 
 
 def _assumed_clause(question: str) -> str:
