@@ -83,8 +83,29 @@ KIND_WORDS = {"number": "a number", "money": "a sum of money", "duration": "a le
               "name": "a name", "distance": "a distance"}
 
 
+_WH = r"(?:who|whom|whose|what|which|when|where|why|how)\b"
+
+
+def asked_clause(question: str) -> str:
+    """The part of a question that asks: the question itself when it opens with a question word, else its last
+    sentence or clause that does ("Joe Biden turned a milestone age this week. What is his age?" -> "What is his
+    age?", "Apart from Bram Odegaard, who is the other councillor ...?" -> "who is the other councillor ...?")."""
+    q = question.strip()
+    if re.match(_WH, q, re.I):
+        return q
+    for part in reversed(re.split(r"(?<=[.!?])\s+(?=[A-Z])", q)):
+        if re.match(_WH, part, re.I):
+            return part
+        m = re.search(r",\s+(" + _WH + r".*)$", part, re.I)
+        if m:
+            return m.group(1)
+    return q
+
+
 def expected_kind(question: str) -> str | None:
-    """What the question asks for: 'money', 'duration', 'distance', 'number', 'date', 'name' or None."""
+    """What the question asks for: 'money', 'duration', 'distance', 'number', 'date', 'name' or None (read in
+    the clause that asks: ``asked_clause``)."""
+    question = asked_clause(question)
     q = question.lower().strip()
     if _MONEY_Q.search(q):
         return "money"
@@ -173,7 +194,7 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
         if not _NUMBER.search(sentence):
             return False
         if counted:
-            tokens = words(sentence)
+            tokens = words(sentence, whole_numbers=True)
             places = [i for i, t in enumerate(tokens) if counts_as(stem(t), counted)]
             if any(_NUMBER.fullmatch(w) and tokens[j + 1] != "of" for i in places
                    for j, w in enumerate(tokens[max(0, i - 4):i], max(0, i - 4))):
@@ -200,7 +221,7 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
 _SHARE = re.compile(r"\b\d[\d,.]*\s?(?:%|per ?cent\b|percent\b)", re.I)
 _CLOCK = {"am", "pm", "a", "p", "gmt", "utc", "o'clock", "hrs", "h"}
 _BETWEEN = {"other", "more", "new", "additional", "further", "extra", "fewer", "local", "young", "older", "small",
-            "large", "big", "full", "part", "time"}
+            "large", "big", "full", "part", "time", "hundred", "thousand", "million", "billion"}  # "3.5 million people"
 
 
 _FUTURE_Q = re.compile(
@@ -290,7 +311,7 @@ def _one_clause(name, role) -> bool:
 
 def asks_who(question: str) -> bool:
     """"Who ...?", "Whose ...?" (not "Which keeper ...?", which also asks for a name)."""
-    return bool(re.match(r"^(?:who|whom|whose)\b", question.strip(), re.I))
+    return bool(re.match(r"^(?:who|whom|whose)\b", asked_clause(question), re.I))
 
 
 _WHICH_ROLE = re.compile(r"^(?:\w+\s+){0,3}?which\s+(?:[\w'’-]+\s+){0,3}?(?:" + _PERSON_ROLES + r")\b", re.I)
@@ -299,7 +320,7 @@ _WHICH_ROLE = re.compile(r"^(?:\w+\s+){0,3}?which\s+(?:[\w'’-]+\s+){0,3}?(?:" 
 def asks_someone(question: str) -> bool:
     """"Who ...?" or "Which keeper / act / official ...?": the answer names someone ("What did Mayor Kalt call
     it?" does not ask for one)."""
-    return asks_who(question) or bool(_WHICH_ROLE.match(question.strip()))
+    return asks_who(question) or bool(_WHICH_ROLE.match(asked_clause(question)))
 
 
 def asks_future(question: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .asks import (ANY_PERSON, DISTANCE, DURATION, MONEY, asked_rate, counted_thing, counts_as, counts_people,
+from .asks import (ANY_PERSON, DISTANCE, DURATION, MONEY, asked_clause, asked_rate, counted_thing, counts_as, counts_people,
                    expected_kind, focus_term, holds_kind, measured_thing, number_after, rate_after)
 from .dates import said_on
 from .nlp import parse
@@ -31,6 +31,12 @@ for _t, _v in _TENS.items():  # "fifty-two"
     for _u in "one two three four five six seven eight nine".split():
         _WORD_NUMBERS[f"{_t}-{_u}"] = _v + _WORD_NUMBERS[_u]
 _NUM = re.compile(r"\b\d[\d,.]*\b|\b(?:" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\b", re.I)
+
+
+_NUM_WORD = r"(\d{1,3}|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + ")"
+# an age: "a 17-year-old", "17 years old", "aged 17", "turned 80"
+_AGE = re.compile(r"\b" + _NUM_WORD + r"(?=[\s-]years?[\s-]old\b|\s+years\s+of\s+age\b)"
+                  r"|\b(?:aged|age of|turned|turns|turning)\s+" + _NUM_WORD + r"\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -71,7 +77,7 @@ def _number(sentence: str, counted: str | None, asked: set[str] = frozenset(),
             if (t.like_num or t.pos_ == "NUM") and t.dep_ == "nummod" and t.head.lower_ in ANY_PERSON:
                 return _norm_number(t.text), t.text, True
     if counted:
-        tokens = words(sentence)
+        tokens = words(sentence, whole_numbers=True)
         places = [i for i, t in enumerate(tokens) if counts_as(stem(t), counted)]
         for m in re.finditer(r"([\w'’-]+)\b", sentence):
             if counts_as(stem(m.group(1).lower()), counted) or _made_from(m.group(1).lower(), asked):
@@ -146,6 +152,26 @@ def _norm_number(w: str) -> str:
     return str(_WORD_NUMBERS.get(w, w))
 
 
+def _age(sentence: str, asked: set[str]) -> tuple[str, str, bool] | None:
+    """The age a sentence gives ("How old is he?"): other numbers in it count other things, and an age its clause
+    gives someone the question does not ask about ("His sister also set the record at the age of 19") is none."""
+    m = _AGE.search(sentence)
+    if m is None:
+        return None
+    group = 1 if m.group(1) else 2
+    written = m.group(group)
+    doc = parse(sentence)
+    token = next((t for t in doc if t.idx >= m.start(group)), None)
+    head = token
+    while head is not None and head.head is not head and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        head = head.head
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None) if head is not None else None
+    if subject is not None and token not in list(subject.subtree) and subject.pos_ == "NOUN" \
+            and stem(subject.lower_) not in asked and subject.lemma_.lower() not in asked:
+        return None
+    return _norm_number(written), written, True
+
+
 def _date(hit: Hit, start: int, end: int) -> tuple[str, str] | None:
     for m in hit.dates:
         # "..., the agency said on Wednesday": when it was said, not when it happens
@@ -202,6 +228,7 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
     counted = counted_thing(question)
     measured = measured_thing(question) if kind == "number" and counted is None else None
     per = asked_rate(question) if kind == "number" else None
+    age = kind == "number" and bool(re.match(r"how old\b", asked_clause(question), re.I))
     event = _event(question) if kind == "date" else None
     asked = set(content_terms(question))
     if not asked:
@@ -233,7 +260,8 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
                 continue  # "When was a man detained?": the day a painting was found missing is no rival
             if best is not None and share <= best[0]:
                 continue
-            found = (_number(sentence, counted, asked, measured, per) if kind == "number" else _date(h, s, e) if kind == "date"
+            found = (_age(sentence, asked) if age else
+                     _number(sentence, counted, asked, measured, per) if kind == "number" else _date(h, s, e) if kind == "date"
                      else _amount(sentence, MONEY) if kind == "money" else _amount(sentence, DURATION)
                      if kind == "duration" else _amount(sentence, DISTANCE) if kind == "distance"
                      else _name(sentence, question))

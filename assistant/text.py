@@ -17,12 +17,14 @@ STOPWORDS = frozenset(
 )
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+_WORD_WHOLE_NUMBERS = re.compile(r"\d+(?:[.,]\d+)+|[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 
 
-def words(text: str) -> list[str]:
-    """Lower-cased word tokens, possessives folded ("Russia's" -> "russia")."""
+def words(text: str, whole_numbers: bool = False) -> list[str]:
+    """Lower-cased word tokens, possessives folded ("Russia's" -> "russia"); ``whole_numbers`` keeps "1,200" and
+    "3.5" one token (to read what a number counts: "1,200 residents" is no "1" of anything)."""
     out = []
-    for w in _WORD.findall(text):
+    for w in (_WORD_WHOLE_NUMBERS if whole_numbers else _WORD).findall(text):
         w = w.lower().replace("’", "'")
         if w.endswith("'s"):
             w = w[:-2]

@@ -540,3 +540,44 @@ def test_a_place_the_reports_call_unaffected_corrects_the_premise_that_it_was_hi
     # the place the question asks about is not the one spared; a question asking which were spared assumes nothing
     assert contradicted_premise("How much longer will people in Carrow have to boil their tap water?", hits) is None
     assert contradicted_premise("Which villages near Carrow were unaffected by the boil-water notice?", hits) is None
+
+
+def test_a_number_with_a_thousands_separator_counts_what_follows_it_whole():
+    from assistant.asks import holds_kind, number_after
+    from assistant.text import words
+
+    # "1,200 residents" is no "1" of buses, nor "3.5 million people" a "3" of them
+    assert not holds_kind("About 1,200 residents were moved to shelters in Selby.", "number", "buse")
+    assert not holds_kind("Some 3.5 million people live in the region.", "number", "buse")
+    assert holds_kind("Twelve buses took 1,200 residents home.", "number", "buse")
+    assert holds_kind("About 1,200 residents were moved.", "number", "resident")
+    tokens = words("the number of jobs to go falls from 1,200 to 1,100", whole_numbers=True)
+    assert number_after(tokens, tokens.index("jobs")) == "1,100"
+
+
+def test_a_question_read_in_the_clause_that_asks_and_an_age_compared_as_an_age():
+    from assistant.asks import asked_clause, asks_someone, expected_kind
+
+    assert expected_kind("Apart from Bram Odegaard, who is the other city councillor calling for her to resign?") \
+        == "name"
+    assert asks_someone("Apart from Bram Odegaard, who is the other city councillor calling for her to resign?")
+    assert expected_kind("The Kestrels ended their drought. When did they last reach the final?") == "date"
+    assert asked_clause("Which country issued a warrant for Sen. Ola Brandt?") == \
+        "Which country issued a warrant for Sen. Ola Brandt?"  # "Sen." ends no sentence worth reading alone
+    assert expected_kind("Was the Selby bridge closed on Monday?") is None
+    teen = "A Selby teenager became the youngest pilot to fly solo around the coast. How old is he?"
+    # other numbers in the reports (23 stops, 19 days) are no rival ages
+    assert find_disagreement(teen, _rivals(
+        ("A 17-year-old from Selby became the youngest pilot to fly solo around the coast, making 23 stops.",
+         "Selby teenager youngest pilot"),
+        ("The Selby pilot, the youngest to fly solo around the coast, finished in 19 days at the age of 17.",
+         "Youngest pilot lands in Selby"))) is None
+    # nor is the age of someone else the report names ("his sister ... at the age of 19")
+    assert find_disagreement(teen, _rivals(
+        ("A 17-year-old from Selby became the youngest pilot to fly solo around the coast.", "Selby pilot"),
+        ("His sister also set the record for the youngest pilot to fly solo around the coast, at the age of 19.",
+         "Youngest pilot lands in Selby"))) is None
+    found = find_disagreement(teen, _rivals(
+        ("A 17-year-old from Selby became the youngest pilot to fly solo around the coast.", "Selby pilot"),
+        ("Selby's youngest pilot to fly solo around the coast, aged 18, landed on Sunday.", "Youngest pilot")))
+    assert found is not None and {c.value for c in found.claims} == {"17", "18"}
