@@ -61,6 +61,8 @@ _NEGATION = (r"(?:not|never|n't|no\s+longer)\s+(?:been\s+|be\s+)?{stem}\w*|(?:de
 # "Posts claimed the tram had been halted. That was not the case: ...": a denial of the claim just reported
 _DENIAL = re.compile(r"^(?:but\s+)?(?:that|this|it)\s+(?:was|is)\s+(?:not\s+(?:the\s+case|true|so)|untrue|false|wrong)\b", re.I)
 _REPORTED = re.compile(r"\b(?:claim\w*|rumou?r\w*|posts?|reports?|reported|suggest\w*|speculat\w*|alleg\w*)\b", re.I)
+# Verbs that report hearsay: what they govern is not assumed ("Why did the mayor deny that the depot closed?")
+_HEARSAY = {"deny", "rumour", "rumor", "claim", "allege", "suggest", "speculate"}
 # The reporting calls a claim false in so many words; a sentence saying so of the question's event (its verb in
 # any form) contradicts the premise ("Reports that the school would be demolished were untrue").
 _CALLED_FALSE = re.compile(
@@ -104,6 +106,8 @@ def _events(question: str) -> list[tuple[str, str, set[str]]]:
             if t.pos_ != "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in t.children) \
                     and t.dep_ != "advcl" and not any(x.dep_ in ("aux", "auxpass") for x in t.head.children):
                 continue
+            if _hearsay(t):
+                continue
             subject = [c for c in list(t.children) + list(t.head.children) if c.dep_ in ("nsubj", "nsubjpass")]
             words = [x for c in subject[:1] for x in c.subtree] + [t]
             words += [x for c in t.children if c.dep_ in ("dobj", "prep", "prt") for x in c.subtree]
@@ -117,11 +121,17 @@ def _events(question: str) -> list[tuple[str, str, set[str]]]:
                    r"have|had|will|would)\s+)?", "", question.strip(), flags=re.I).strip(" ?")
     for t in doc:
         verb = _NOMINAL.get(t.lower_, _NOMINAL.get(t.lemma_.lower(), _phrasal(t)))
-        if verb in lexicon and verb not in known:
+        if verb in lexicon and verb not in known and not _hearsay(t):
             known.add(verb)
             clause = _nominal_clause(t, doc) or plain
             events.append((verb, clause, _about(clause, t.text, about_all)))
     return events
+
+
+def _hearsay(token) -> bool:
+    """The event is hearsay the question reports, not assumes: "the rumours that its consulate had closed", "deny
+    that the depot closed"."""
+    return any(_REPORTED.fullmatch(a.lower_) or a.lemma_.lower() in _HEARSAY for a in token.ancestors)
 
 
 def _about(clause: str, event_word: str, about_all: set[str]) -> set[str]:

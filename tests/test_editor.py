@@ -581,3 +581,12 @@ def test_a_question_read_in_the_clause_that_asks_and_an_age_compared_as_an_age()
         ("A 17-year-old from Selby became the youngest pilot to fly solo around the coast.", "Selby pilot"),
         ("Selby's youngest pilot to fly solo around the coast, aged 18, landed on Sunday.", "Youngest pilot")))
     assert found is not None and {c.value for c in found.claims} == {"17", "18"}
+
+
+def test_hearsay_in_a_question_is_no_premise():
+    hits = [_hit("c#p1", "The Merrow consulate in Selby remains open and is operating normally, the consulate said "
+                         "on Wednesday, after rumours of its closure spread online.", title="Merrow consulate")]
+    assert contradicted_premise("Why did Merrow close its consulate in Selby?", hits) is not None
+    assert contradicted_premise("What did Merrow's foreign ministry say about the rumours that its consulate in "
+                                "Selby had closed?", hits) is None
+    assert contradicted_premise("Why did Merrow deny that its consulate in Selby had closed?", hits) is None
