@@ -323,6 +323,20 @@ def asks_someone(question: str) -> bool:
     return asks_who(question) or bool(_WHICH_ROLE.match(asked_clause(question)))
 
 
+# Things known by their names: "Which country ...?", "Which airline ...?" is answered by naming one
+_NAMED_THINGS = ("country|countries|nation|state|city|cities|town|island|region|province|county|counties|team|club|"
+                 "company|companies|firm|airline|automaker|carmaker|brand|chain|franchise|university|universities|"
+                 "college|school|airport|platform|network|newspaper|broadcaster|bank|party|parties|league")
+_WHICH_NAMED = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,3}?(" + _NAMED_THINGS + r")s?\b", re.I)
+
+
+def named_thing_asked(question: str) -> str | None:
+    """The thing known by its name a "which" question asks for: "Which social media platform banned ...?" ->
+    "platform"; None for other questions ("Which type of infrastructure ...?")."""
+    m = _WHICH_NAMED.search(asked_clause(question))
+    return m.group(1).lower() if m else None
+
+
 def asks_future(question: str) -> bool:
     """"When will the bridge reopen?", "When is the quay due to be completed?": a date still to come."""
     return bool(_FUTURE_Q.search(question.strip()))

@@ -13,8 +13,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 
-from .asks import (KIND_WORDS, asks_future, asks_someone, counted_thing, expected_kind, focus_term, holds_kind, names_new,
-                   names_role, role_asked, tells_future)
+from .asks import (KIND_WORDS, asks_future, asks_someone, counted_thing, expected_kind, focus_term, holds_kind, named_thing_asked,
+                   names_new, names_role, role_asked, tells_future)
 from .generators.base import Draft, DraftSentence
 from .support import SupportChecker, Verdict, source_label
 from .text import content_terms, entity_found, key_entities
@@ -136,6 +136,9 @@ class Verifier:
             return False, "the question asks for a date still to come; no supported sentence gives one"
         if kind == "name" and asks_someone(question) and not any(names_new(question, s.text) for s in kept):
             return False, "the question asks who; no supported sentence names anyone the question does not"
+        thing = named_thing_asked(question)
+        if thing and not any(names_new(question, s.text) for s in kept):
+            return False, f"the question asks which {thing}; no supported sentence names one the question does not"
         role = role_asked(question) if kind == "name" else None
         if role and not any(names_role(question, s.text, role) for s in kept):
             return False, f"the question asks who the {role} is; no supported sentence names one"

@@ -265,3 +265,25 @@ def test_who_is_the_role_needs_a_name_tied_to_that_role():
     assert not answered(adviser, 0)  # Ada Wendt is the opposition leader
     assert not answered("Who is the mayor of Carrow, the town below the Lake Vinter dam?", 1)  # a place, no mayor
     assert answered("Who is the mayor of Carrow, the town below the Lake Vinter dam?", 2)
+
+
+def test_which_country_or_airline_needs_a_name_the_question_does_not_hold():
+    """"Which airline ...?", "in which state ...?" is answered by naming one; a sentence that names none (or only what
+    the question names) is refused, and the extractive generator prefers a sentence that names one."""
+    from assistant.asks import named_thing_asked
+    from assistant.generators.extractive import ExtractiveGenerator
+
+    assert named_thing_asked("In which state was the winning Selby lottery ticket sold?") == "state"
+    assert named_thing_asked("Which two Pac-12 schools are leaving the conference?") == "school"
+    assert named_thing_asked("Lava could reach which type of infrastructure?") is None
+    assert named_thing_asked("Ola Brandt turned 80 this week. Which party does he lead?") == "party"
+    hits = [_hit(1, "The airline said it would start weighing some passengers before they board, to plan fuel."),
+            _hit(2, "Air Selby will weigh passengers before they board its flights, the carrier said.")]
+    question = "Which airline said it will weigh some passengers before they board?"
+
+    def answered(i):
+        return not V.verify(question, Draft(sentences=(DraftSentence(hits[i].text, (i,)),)), hits, decided=True)[0].refused
+
+    assert not answered(0) and answered(1)
+    draft = ExtractiveGenerator().generate(question, hits)
+    assert not draft.refused and "Air Selby" in draft.sentences[0].text

@@ -12,12 +12,12 @@ cross-validation; below its threshold the answer is the "cannot answer" response
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
 
-from ..asks import counted_thing, expected_kind, focus_term, holds_kind
+from ..asks import counted_thing, expected_kind, focus_term, holds_kind, named_thing_asked, names_new
 from ..sentences import sentence_spans
 from ..settings import Settings
 from ..text import article_terms, content_terms, entity_found, key_entities
@@ -82,8 +82,11 @@ class ExtractiveGenerator(Generator):
         raw.sort(key=lambda c: -(c.coverage + 0.5 * c.context + (0.5 if kind and c.fits else 0.0)))
         raw = raw[: self.settings.sentence_pool]
         sims = self._similarities(question, [c.text for c in raw])
+        named = named_thing_asked(question)  # "Which airline ...?": a sentence naming none does not fit
         scored = []
         for c, sim in zip(raw, sims):
+            if named and c.fits and not names_new(question, c.text):
+                c = replace(c, fits=False)
             score = 0.45 * max(sim, 0.0) + 0.35 * c.coverage + 0.20 * c.context
             if not c.fits:
                 score *= 0.5
