@@ -67,7 +67,7 @@ _HEARSAY = {"deny", "rumour", "rumor", "claim", "allege", "suggest", "speculate"
 # any form) contradicts the premise ("Reports that the school would be demolished were untrue").
 _CALLED_FALSE = re.compile(
     r"\b(?:contrary\s+to|despite)\s+(?:\w+\s+){0,3}(?:reports?|rumou?rs?|claims?|posts?|speculation)\b"
-    r"|\b(?:denied|dismissed|rejected|played\s+down)\s+(?:\w+\s+){0,3}(?:reports?|rumou?rs?|claims?|speculation)\b"
+    r"|\b(?:denied|dismissed|rejected|played\s+down)\s+(?:\w+\s+){0,3}(?:reports?|rumou?rs?|claims?|accounts?|speculation)\b"
     r"|\b(?:untrue|not\s+true|no\s+truth|unfounded|baseless|wide\s+of\s+the\s+mark|never\s+(?:been\s+)?on\s+the\s+table"
     r"|not\s+on\s+the\s+table|no\s+such\s+plans?)\b", re.I)
 
@@ -95,13 +95,15 @@ class Premise:
         return f"The question assumes “{self.assumed}”; the reporting says otherwise."
 
 
-def _events(question: str) -> list[tuple[str, str, set[str]]]:
-    """(verb lemma, the clause it heads, what the question is about) for each event the question assumes."""
+def _events(question: str, clauses_only: bool = False) -> list[tuple[str, str, set[str]]]:
+    """(verb lemma, the clause it heads, what the question is about) for each event the question assumes
+    (``clauses_only``: those of its relative and adverbial clauses, not its main verb)."""
     doc = parse(question)
     about_all = set(content_terms(question))
     events = []
+    heads = ("advcl", "relcl") if clauses_only else ("ROOT", "advcl", "ccomp", "relcl", "conj")
     for t in doc:
-        if t.pos_ in ("VERB", "NOUN", "ADJ") and t.dep_ in ("ROOT", "advcl", "ccomp", "relcl", "conj") \
+        if t.pos_ in ("VERB", "NOUN", "ADJ") and t.dep_ in heads \
                 and t.lemma_.lower() not in ("be", "have", "do", "happen"):
             if t.pos_ != "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in t.children) \
                     and t.dep_ != "advcl" and not any(x.dep_ in ("aux", "auxpass") for x in t.head.children):
@@ -111,10 +113,17 @@ def _events(question: str) -> list[tuple[str, str, set[str]]]:
             subject = [c for c in list(t.children) + list(t.head.children) if c.dep_ in ("nsubj", "nsubjpass")]
             words = [x for c in subject[:1] for x in c.subtree] + [t]
             words += [x for c in t.children if c.dep_ in ("dobj", "prep", "prt") for x in c.subtree]
+            if t.dep_ == "relcl" and subject and subject[0].lower_ in ("who", "which", "that"):
+                # "the motorist who was swept away by the landslide": the motorist was swept away by the landslide
+                words = [x for x in t.head.subtree if x.i <= t.head.i] + [c for c in t.children if c.dep_ in (
+                    "aux", "auxpass", "neg")] + [t] + [x for c in t.children if c.dep_ in (
+                        "dobj", "prep", "prt", "agent", "advmod") for x in c.subtree]
             words = [w for w in sorted({w.i: w for w in words}.values(), key=lambda x: x.i)
                      if w.lower_ not in ("how", "many", "much", "why", "when", "what", "which", "who", "where")]
             clause = re.sub(r"\s+(['’]s)\b", r"\1", " ".join(w.text for w in words)).strip(" ?")
             events.append((t.lemma_.lower(), clause, _about(clause, t.text, about_all)))
+            if _phrasal(t) != t.lemma_.lower():  # "swept away" is also "carried away"
+                events.append((_phrasal(t), clause, events[-1][2]))
     known = {e[0] for e in events}
     lexicon = set(_OPPOSITES) | {v for group in _SAME_EVENT for v in group}
     plain = re.sub(r"^(?:(?:why|how|when|where|what|who|which|in what|for what)\s+)?(?:(?:did|does|do|was|were|is|are|has|"
@@ -165,14 +174,15 @@ def _tells(sentence: str, verbs: set[str]) -> bool:
 
 
 _PHRASAL = {("knock", "down"): "demolish", ("tear", "down"): "demolish", ("pull", "down"): "demolish",
-            ("shut", "down"): "shut", ("call", "off"): "cancel", ("step", "down"): "resign"}
+            ("shut", "down"): "shut", ("call", "off"): "cancel", ("step", "down"): "resign",
+            ("sweep", "away"): "sweep away", ("carry", "away"): "sweep away", ("wash", "away"): "sweep away"}
 
 
 def _phrasal(token) -> str:
     """A verb's lemma, a phrasal verb read as the one it means ("knock down" -> "demolish")."""
     lemma = token.lemma_.lower()
     for c in token.children:
-        if c.dep_ == "prt" and (lemma, c.lower_) in _PHRASAL:
+        if c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in _PHRASAL:
             return _PHRASAL[(lemma, c.lower_)]
     return lemma
 
@@ -181,11 +191,13 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
     """The first retrieved sentence that contradicts an event the question takes for granted."""
     q = question.strip().lower()
     # a question that asks about something, or opens with what it takes as given ("With the buses stopped, how
-    # are children getting to school?"); not a statement
-    if not re.match(r"^(why|how|when|where|what|who|which|in what|for what)\b", q) \
+    # are children getting to school?"); not a statement. A yes/no question asks about its main verb and assumes
+    # only its clauses ("Has the motorist who was swept away been found?" assumes someone was swept away).
+    yes_no = bool(re.match(r"^(has|have|had|did|does|do|is|are|was|were|will|can|could)\b", q))
+    if not yes_no and not re.match(r"^(why|how|when|where|what|who|which|in what|for what)\b", q) \
             and not re.match(r"^(with|after|since|now that|given that)\b[^?]*,\s*(why|how|when|where|what|who|which)\b", q):
         return None
-    for lemma, assumed, about in _events(question):
+    for lemma, assumed, about in _events(question, clauses_only=yes_no):
         assumed = re.sub(r"^(?:with|after|since|now that|given that)\s+", "", assumed, flags=re.I)
         same = next((group for group in _SAME_EVENT if lemma in group), {lemma})
         patterns = []

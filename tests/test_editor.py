@@ -590,3 +590,16 @@ def test_hearsay_in_a_question_is_no_premise():
     assert contradicted_premise("What did Merrow's foreign ministry say about the rumours that its consulate in "
                                 "Selby had closed?", hits) is None
     assert contradicted_premise("Why did Merrow deny that its consulate in Selby had closed?", hits) is None
+
+
+def test_a_yes_no_question_assumes_its_clauses_not_its_main_verb():
+    slip = [_hit("s#p4", "Police dismissed accounts circulating online that a cyclist had been carried away by the "
+                         "flood. The only vehicle caught in it was a parked trailer, and nobody was hurt.",
+                 title="Flood sweeps through Brenlow")]
+    found = contradicted_premise("Has the cyclist who was swept away by the Brenlow flood been found?", slip)
+    assert found is not None and found.assumed == "the cyclist was swept away by the Brenlow flood"
+    assert "dismissed accounts" in found.sentence
+    # what a yes/no question asks is no premise: a report that the cyclist "has not been found" answers it
+    lost = [_hit("s#p2", "The cyclist swept away by the Brenlow flood has not been found, police said.",
+                 title="Flood sweeps through Brenlow")]
+    assert contradicted_premise("Has the cyclist swept away by the Brenlow flood been found?", lost) is None
