@@ -35,13 +35,22 @@ _OPPOSITES = {
     "destroy": r"(?:were|was)\s+not\s+(?:flooded|destroyed|damaged)|no\s+(?:homes?|houses?|buildings?)\s+(?:were|was)\s+(?:destroyed|flooded|damaged)",
     "die": r"survived|(?:is|are|was|were)\s+alive",
     "kill": r"survived|no\s+one\s+(?:was|has\s+been)\s+killed|(?:is|are|was|were)\s+alive",
+    "injure": r"escaped\s+unhurt|\b(?:unhurt|uninjured|unharmed)\b",
+}
+# Nobody hurt: no one was killed or injured either ("How many people were injured?" against "nobody was hurt")
+_UNHURT = (r"\bno\s*(?:one|body)\s+(?:was|were|has\s+been|had\s+been)\s+(?:hurt|injured|harmed|wounded|killed)"
+           r"|\bno\s+(?:injuries|casualties|deaths|fatalities)\s+(?:were|have\s+been|had\s+been)\s+reported"
+           r"|\bthere\s+(?:were|have\s+been)\s+no\s+(?:injuries|casualties|deaths|fatalities)")
+for _v in ("die", "kill", "injure"):
+    _OPPOSITES[_v] += "|" + _UNHURT
+_OPPOSITES.update({
     "withdraw": r"remain(?:s|ed)?\s+in|stay(?:s|ed)?\s+in",
     "ban": r"remain(?:s|ed)?\s+legal|(?:was|is|has\s+not\s+been)\s+not\s+banned",
     "arrest": r"released\s+without\s+charge|(?:was|were)\s+not\s+arrested",
     "charge": r"released\s+without\s+charge|no\s+(?:criminal\s+)?(?:charges?\s+(?:have|has)\s+been|investigation)",
     "fire": r"remain(?:s|ed)?\s+in\s+(?:charge|post|(?:his|her)\s+post|the\s+job)|(?:has|have)\s+(?:our|their|the)\s+full\s+backing",
     "sack": r"remain(?:s|ed)?\s+in\s+(?:charge|post|(?:his|her)\s+post|the\s+job)|(?:has|have)\s+(?:our|their|the)\s+full\s+backing",
-}
+})
 _OPPOSITES["dismiss"] = _OPPOSITES["fire"]
 _OPPOSITES["stop"] = (r"\bunaffected\b|\b(?:running|ran|run|runs|continued|went\s+on)\s+as\s+(?:normal|usual)\b"
                       r"|(?:continued|continues|carried\s+on)\s+(?:to\s+)?(?:run|operate|work)\w*|without\s+(?:a\s+)?(?:break|pause|interruption)")
@@ -51,13 +60,18 @@ _OPPOSITES["resign"] += r"|remain(?:s|ed)?\s+in\s+(?:charge|post)|not\s+stepp\w*
 # parsed with "sack" as a noun): found by their lemma whatever the parse says.
 _NOMINAL = {"demolition": "demolish", "resignation": "resign", "cancellation": "cancel", "closure": "close", "dismissal": "dismiss",
             "withdrawal": "withdraw", "postponement": "postpone", "death": "die", "sacking": "sack", "firing": "fire",
-            "charges": "charge", "indictment": "indict", "shutdown": "shut", "ban": "ban", "arrest": "arrest"}
+            "charges": "charge", "indictment": "indict", "shutdown": "shut", "ban": "ban", "arrest": "arrest",
+            "injuries": "injure", "injury": "injure", "deaths": "die"}
 # Verbs that name one event: "shut down" is contradicted by "is not closing".
 _SAME_EVENT = [{"close", "shut", "shutter"}, {"resign", "quit"}, {"cancel", "scrap", "axe"}, {"postpone", "delay"},
-               {"arrest", "detain"}, {"stop", "halt", "suspend"}, {"demolish", "raze"}, {"fire", "sack", "dismiss"}, {"charge", "indict"}, {"sell", "auction"}]
+               {"arrest", "detain"}, {"injure", "hurt", "wound"}, {"stop", "halt", "suspend"}, {"demolish", "raze"}, {"fire", "sack", "dismiss"}, {"charge", "indict"}, {"sell", "auction"}]
 _NEGATION = (r"(?:not|never|n't|no\s+longer)\s+(?:been\s+|be\s+)?{stem}\w*|(?:denied|deny|denies)\s+(?:that\s+)?\w*\s*{stem}\w*"
              r"|no\s+(?:plans?|intention|decision)\s+(?:to|of|has\s+been\s+taken\s+to)\s+{stem}\w*"
-             r"|\bno\s*(?:one|body)\s+(?:has|had|have|was|were|is)\s+(?:yet\s+)?(?:been\s+)?{stem}\w*")
+             r"|\bno\s*(?:one|body)\s+(?:has|had|have|was|were|is)\s+(?:yet\s+)?(?:been\s+)?{stem}\w*"
+             # "voted to repair it rather than demolish it", "ruled out closing", "plans to close it were dropped"
+             r"|\b(?:rather\s+than|instead\s+of)\s+{stem}\w*|\bruled\s+out\s+(?:\w+\s+){{0,2}}{stem}\w*"
+             r"|\bplans?\s+to\s+{stem}\w*\s+(?:[\w'’-]+\s+){{0,6}}(?:were|was|have\s+been|has\s+been)\s+"
+             r"(?:dropped|scrapped|shelved|abandoned|withdrawn)")
 # "Posts claimed the tram had been halted. That was not the case: ...": a denial of the claim just reported
 _DENIAL = re.compile(r"^(?:but\s+)?(?:that|this|it)\s+(?:was|is)\s+(?:not\s+(?:the\s+case|true|so)|untrue|false|wrong)\b", re.I)
 _REPORTED = re.compile(r"\b(?:claim\w*|rumou?r\w*|posts?|reports?|reported|suggest\w*|speculat\w*|alleg\w*)\b", re.I)

@@ -603,3 +603,21 @@ def test_a_yes_no_question_assumes_its_clauses_not_its_main_verb():
     lost = [_hit("s#p2", "The cyclist swept away by the Brenlow flood has not been found, police said.",
                  title="Flood sweeps through Brenlow")]
     assert contradicted_premise("Has the cyclist swept away by the Brenlow flood been found?", lost) is None
+
+
+def test_more_ways_reports_deny_a_premise():
+    def hit(text):
+        return [_hit("d#p2", text, title="Brenlow depot fire")]
+
+    nobody = hit("Firefighters put out the blaze at the Brenlow depot within an hour, and nobody was hurt.")
+    assert contradicted_premise("How many people were injured in the Brenlow depot fire?", nobody) is not None
+    assert contradicted_premise("How many people died in the Brenlow depot fire?", nobody) is not None
+    assert contradicted_premise("When will the council demolish the Brenlow depot?", hit(
+        "The council voted on Monday to repair the Brenlow depot rather than demolish it.")) is not None
+    assert contradicted_premise("When will the council demolish the Brenlow depot?", hit(
+        "Plans to demolish the Brenlow depot were dropped last year after a campaign by residents.")) is not None
+    assert contradicted_premise("When will the council demolish the Brenlow depot?", hit(
+        "The council has ruled out demolishing the Brenlow depot.")) is not None
+    # a report of injuries is no denial of them
+    assert contradicted_premise("How many people were injured in the Brenlow depot fire?", hit(
+        "Three people were injured in the Brenlow depot fire, one seriously.")) is None
