@@ -239,6 +239,11 @@ def names_new(question: str, sentence: str) -> bool:
     entity of the parse (not a date, time or quantity) or a run of proper nouns; a capital that only opens the
     sentence ("Talks broke up ...") is none. "Since then the harbour has been run by his deputy" names nobody
     new for "Who is the deputy running the harbour since Piet Ostrander stepped down?"."""
+    return bool(new_names(question, sentence))
+
+
+def new_names(question: str, sentence: str) -> list[str]:
+    """The names ``sentence`` gives that the question does not hold (``names_new``), each once."""
     from .nlp import parse
 
     asked = set(content_terms(question))
@@ -252,12 +257,22 @@ def names_new(question: str, sentence: str) -> bool:
         if run:
             spans.append(doc[run[0].i:run[-1].i + 1])
             run = []
+    found: list = []
     for span in spans:
         terms = [stem(w) for w in words(span.text) if w not in STOPWORDS and w not in MONTHS and w not in WEEKDAYS
                  and w not in ("today", "yesterday")]
-        if terms and not set(terms) <= asked:
-            return True
-    return False
+        if terms and not set(terms) <= asked and not any(span.start < f.end and f.start < span.end for f in found):
+            found.append(span)
+    return [f.text for f in found]
+
+
+_SEVERAL = {"two": 2, "three": 3, "four": 4, "both": 2}
+
+
+def several_asked(question: str) -> int:
+    """How many things "Which two schools ...?" asks to name (0 for other questions)."""
+    m = re.search(r"\b(?:which|what)\s+(two|three|four|both)\b", asked_clause(question), re.I)
+    return _SEVERAL[m.group(1).lower()] if m else 0
 
 
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}

@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass, field, replace
 
 from .asks import (KIND_WORDS, asks_future, asks_someone, counted_thing, expected_kind, focus_term, holds_kind, named_thing_asked,
-                   names_new, names_role, role_asked, tells_future)
+                   names_new, names_role, new_names, role_asked, several_asked, tells_future)
 from .generators.base import Draft, DraftSentence
 from .support import SupportChecker, Verdict, source_label
 from .text import content_terms, entity_found, key_entities
@@ -139,6 +139,9 @@ class Verifier:
         thing = named_thing_asked(question)
         if thing and not any(names_new(question, s.text) for s in kept):
             return False, f"the question asks which {thing}; no supported sentence names one the question does not"
+        several = several_asked(question)
+        if several and not any(len(new_names(question, s.text)) >= several for s in kept):
+            return False, f"the question asks to name {several}; no supported sentence names as many"
         role = role_asked(question) if kind == "name" else None
         if role and not any(names_role(question, s.text, role) for s in kept):
             return False, f"the question asks who the {role} is; no supported sentence names one"

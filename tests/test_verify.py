@@ -287,3 +287,21 @@ def test_which_country_or_airline_needs_a_name_the_question_does_not_hold():
     assert not answered(0) and answered(1)
     draft = ExtractiveGenerator().generate(question, hits)
     assert not draft.refused and "Air Selby" in draft.sentences[0].text
+
+
+def test_which_two_needs_a_sentence_naming_two():
+    """"Which two furniture makers ...?" is not answered by "two of its biggest customers, both furniture makers"
+    (one name, the chief executive's), but by a sentence naming two."""
+    from assistant.asks import new_names, several_asked
+
+    question = "Which two furniture makers did Selby Textiles lose as customers this year?"
+    assert several_asked(question) == 2 and several_asked("Which furniture maker left?") == 0
+    hits = [_hit(1, "Chief executive Ana Moss said Selby Textiles had lost two of its biggest customers, both "
+                    "furniture makers, earlier in the year."),
+            _hit(2, "Selby Textiles lost Oakhart Furniture and Brenner Living as customers in March.")]
+    assert len(new_names(question, hits[1].text)) >= 2 and new_names(question, hits[0].text) == ["Ana Moss"]
+
+    def answered(i):
+        return not V.verify(question, Draft(sentences=(DraftSentence(hits[i].text, (i,)),)), hits, decided=True)[0].refused
+
+    assert not answered(0) and answered(1)
