@@ -35,7 +35,10 @@ _MONEY_Q = re.compile(
     r"(?:\s+\w+)?\s+into)\b"
     r"|\b(?:worth|sold for|paid|pay|cost|costs|offered(?: \w+)?) (?:up to )?how much\b"
     r"|^what (?:will|would|did|does|do|could|might) (?:it|this|that|they|the \w+) cost\b"
-    r"|^what (?:is|was|will be|were) the (?:\w+ )?(?:cost|price|value|bill|fine|budget|fee)s? (?:of|for)\b",
+    r"|^what (?:is|was|will be|were) the (?:\w+ )?(?:cost|price|value|bill|fine|budget|fee)s? (?:of|for)\b"
+    # "What did Quillmouth Athletic pay for Teodor Vance?", "What is he being paid a week?"
+    r"|^what (?:did|does|do|will|would|is|was|are|were) (?:[\w'’.-]+ ){1,5}?(?:pay|paid|being paid|earn|earning|charge|"
+    r"charging|cost)\b",
     re.I,
 )
 MONEY = re.compile(
@@ -113,11 +116,14 @@ def expected_kind(question: str) -> str | None:
         return "distance"
     if re.match(r"^how long\b(?! ago)", q):
         return "duration"
-    if re.match(r"^(how many|how much|how long|how old|how far|what percent|what share|by how much)", q) or re.search(r"\bhow (many|much)\b", q):
+    if re.match(r"^(how many|how much|how long|how old|how far|what percent|what share|by how much)", q) or re.search(r"\bhow (many|much)\b", q) \
+            or re.match(r"^how (?:big|large) (?:is|was|are|were) (?:[\w'’-]+ ){0,4}?(?:workforce|staff|payroll|crowd|turnout|"
+                        r"membership|audience|following|majority|electorate)\b", q):
         return "number"
     if _COUNT_Q.match(q):
         return "number"
-    if re.match(r"^(when|on what (date|day)|in what year|what year|what date|which year|which day|what day)\b", q):
+    if re.match(r"^(when|on (?:what|which) (date|day)|in (?:what|which) year|what year|what date|which year|which day|"
+                r"what day)\b", q):
         return "date"
     if asks_who(q) or _NAME_Q.match(question.strip()):
         return "name"
@@ -141,7 +147,14 @@ def counted_thing(question: str) -> str | None:
     """What a "how many" question counts: "how many North Korean troops ..." -> "troop"."""
     m = re.search(r"\bhow many\s+((?:[\w'’-]+\s+){0,3}?)([a-z][\w-]*s|people|children|men|women|staff|personnel)\b",
                   question, re.I)
-    return stem(m.group(2).lower()) if m else None
+    if m:
+        return stem(m.group(2).lower())
+    m = re.search(r"\bhow (?:big|large) (?:is|was|are|were) (?:[\w'’-]+ ){0,4}?(workforce|staff|payroll|crowd|turnout|"
+                  r"audience|membership)\b", question, re.I)
+    if m:  # "How big is Tolliver's workforce?" counts its employees
+        return "employee" if m.group(1).lower() in ("workforce", "staff", "payroll") else \
+            "member" if m.group(1).lower() == "membership" else "people"
+    return None
 
 
 def measured_thing(question: str) -> str | None:
@@ -159,10 +172,17 @@ _EVERY = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year"
 def asked_rate(question: str) -> str | None:
     """The period a question asks a rate over: "How much traffic went over the bridge each day?" -> "day"."""
     low = question.lower()
-    m = re.search(r"\b(?:each|every|per|a)\s+(" + "|".join(_PERIODS) + r")\b", low)
+    periods = "|".join(_PERIODS)
+    m = re.search(r"\b(?:each|every|per)\s+(" + periods + r")\b|\ba\s+(" + periods + r")\b(?!\s+(?:ago|earlier|later))", low)
     if m:
-        return m.group(1)
+        return m.group(1) or m.group(2)
     return next((period for word, period in _EVERY.items() if re.search(rf"\b{word}\b", low)), None)
+
+
+def gives_rate(sentence: str, kind: str, period: str) -> bool:
+    """``sentence`` gives a sum of money (or a number) per ``period``: "earns 40,000 crowns a week"."""
+    pattern = MONEY if kind == "money" else _NUMBER
+    return any(rate_after(sentence[m.end():], period) for m in pattern.finditer(sentence))
 
 
 def rate_after(text: str, period: str) -> bool:
@@ -341,7 +361,8 @@ def asks_someone(question: str) -> bool:
 # Things known by their names: "Which country ...?", "Which airline ...?" is answered by naming one
 _NAMED_THINGS = ("country|countries|nation|state|city|cities|town|island|region|province|county|counties|team|club|"
                  "company|companies|firm|airline|automaker|carmaker|brand|chain|franchise|university|universities|"
-                 "college|school|airport|platform|network|newspaper|broadcaster|bank|party|parties|league")
+                 "college|school|airport|platform|network|newspaper|broadcaster|bank|party|parties|league|prison|jail|"
+                 "court|hospital|stadium|venue")
 _WHICH_NAMED = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,3}?(" + _NAMED_THINGS + r")s?\b", re.I)
 
 

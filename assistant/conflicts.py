@@ -60,7 +60,7 @@ class Disagreement:
 
 
 def _number(sentence: str, counted: str | None, asked: set[str] = frozenset(),
-            measured: str | None = None, per: str | None = None) -> tuple[str, str, bool] | None:
+            measured: str | None = None, per: str | None = None, margin: bool = False) -> tuple[str, str, bool] | None:
     """(value, as written, bound): the number the sentence gives for the thing counted ("3,000 people", "the
     number of jobs ... from 180 to 120"), for a word made from the question's ("the mill's 720 workers" for
     "How many people work ..."), for people in general when people are counted ("165 people on its payroll" for
@@ -81,7 +81,9 @@ def _number(sentence: str, counted: str | None, asked: set[str] = frozenset(),
         places = [i for i, t in enumerate(tokens) if counts_as(stem(t), counted)]
         for m in re.finditer(r"([\w'’-]+)\b", sentence):
             if counts_as(stem(m.group(1).lower()), counted) or _made_from(m.group(1).lower(), asked):
-                before = list(_NUM.finditer(sentence[max(0, m.start() - 30):m.start()]))
+                window = max(0, m.start() - 30)
+                before = [n for n in _NUM.finditer(sentence[window:m.start()])
+                          if margin or not _margin(sentence, window + n.start(), window + n.end())]
                 if before:
                     return _norm_number(before[-1].group(0)), before[-1].group(0), True  # "3,000 people"
         after = next((n for n in (number_after(tokens, i) for i in places) if n), None)
@@ -90,12 +92,24 @@ def _number(sentence: str, counted: str | None, asked: set[str] = frozenset(),
         if places:
             return None
     counts_other = _counts_other(sentence, counted or measured, measured is not None) if counted or measured else set()
+    money = [(x.start(), x.end()) for x in MONEY.finditer(sentence)] if not measured else []
     for m in _NUM.finditer(sentence):
-        if m.start() in counts_other:
+        if m.start() in counts_other or (not margin and _margin(sentence, m.start(), m.end())) \
+                or any(a <= m.start() < b for a, b in money):  # "6.40 crowns a share" counts no staff
             continue
         if not re.match(r"\s*(?:am|pm|a\.m\.|p\.m\.|%|per ?cent|:\d|[\s-]year[\s-]old)", sentence[m.end():], re.I):
             return _norm_number(m.group(0)), m.group(0), False  # not a time of day, a share or an age
     return None
+
+
+# A margin or a change, not a tally: "won by nine votes", "cut by 300", "a majority of 40", "six votes ahead"
+_MARGIN_BEFORE = re.compile(r"\b(?:by|majority\s+of)\s+(?:just\s+|only\s+|a\s+mere\s+|some\s+|about\s+)?$", re.I)
+_MARGIN_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:ahead|behind|clear)\b", re.I)
+
+
+def _margin(sentence: str, start: int, end: int) -> bool:
+    """The number at ``start:end`` is a margin or a change, not a tally ("gave the seat to Ashgrove by nine votes")."""
+    return bool(_MARGIN_BEFORE.search(sentence[max(0, start - 25):start]) or _MARGIN_AFTER.match(sentence[end:]))
 
 
 def _made_from(word: str, asked: set[str]) -> bool:
@@ -127,10 +141,16 @@ def _counts_other(sentence: str, counted: str, measured: bool = False) -> set[in
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 
 
-def _amount(sentence: str, pattern: re.Pattern) -> tuple[str, str] | None:
-    """A sum of money, a length of time or a distance as written, and normalised ("3.1 million euros" -> "3100000 euro")."""
+def _amount(sentence: str, pattern: re.Pattern, asked: set[str] = frozenset()) -> tuple[str, str] | None:
+    """A sum of money, a length of time or a distance as written, and normalised ("3.1 million euros" -> "3100000 euro").
+    A length of something the question does not ask about is none ("after two days of deliberation" for a prison
+    term)."""
     # "since" and "until" tell a sentence speaks of a span of time, but they are no value to compare
-    m = next((m for m in pattern.finditer(sentence) if m.group(0).lower() not in {"since", "until", "overnight"}), None)
+    def other(m) -> bool:
+        of = re.match(r"\s+of\s+([a-z]+)", sentence[m.end():], re.I)
+        return bool(of) and asked and not ({of.group(1).lower(), stem(of.group(1).lower())} & asked)
+    m = next((m for m in pattern.finditer(sentence)
+              if m.group(0).lower() not in {"since", "until", "overnight"} and not other(m)), None)
     if not m:
         return None
     written = m.group(0).strip()
@@ -229,6 +249,7 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
     measured = measured_thing(question) if kind == "number" and counted is None else None
     per = asked_rate(question) if kind == "number" else None
     age = kind == "number" and bool(re.match(r"how old\b", asked_clause(question), re.I))
+    margin = bool(re.search(r"\bby how (?:many|much)\b|\bmargin\b", question, re.I))
     event = _event(question) if kind == "date" else None
     asked = set(content_terms(question))
     if not asked:
@@ -236,7 +257,8 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
     specific = kind not in ("date", "name")
     need = min_share / 1.5 if kind in ("money", "duration", "distance") else min_share
     para_terms = [set(content_terms(h.title + " " + h.text)) for h in hits]
-    focus = {t for t in asked if sum(t in p for p in para_terms) * 2 < len(hits)}
+    frame = {"day", "date", "year", "month", "week", "time"} if kind == "date" else set()  # "On which day ...?"
+    focus = {t for t in asked - frame if sum(t in p for p in para_terms) * 2 < len(hits)}
     focus_lemmas = _lemmas(question, focus)
     # the question's names count as found when the article holds them ("the vessel struck the sandbank")
     named = names_by_article(question, hits)
@@ -261,8 +283,8 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
             if best is not None and share <= best[0]:
                 continue
             found = (_age(sentence, asked) if age else
-                     _number(sentence, counted, asked, measured, per) if kind == "number" else _date(h, s, e) if kind == "date"
-                     else _amount(sentence, MONEY) if kind == "money" else _amount(sentence, DURATION)
+                     _number(sentence, counted, asked, measured, per, margin) if kind == "number" else _date(h, s, e) if kind == "date"
+                     else _amount(sentence, MONEY) if kind == "money" else _amount(sentence, DURATION, asked)
                      if kind == "duration" else _amount(sentence, DISTANCE) if kind == "distance"
                      else _name(sentence, question))
             if found:  # the report's best sentence that gives a value
@@ -314,7 +336,16 @@ def _tells_event(sentence: str, terms: set[str], event: tuple[str, str]) -> bool
     ("stole" for "stolen")."""
     if _holds_focus(terms, set(event)):
         return True
+    same = _SAME_VERDICT.get(event[0])
+    if same and same.search(sentence):
+        return True  # "found guilty" tells of a conviction
     return any(t.lemma_.lower() == event[0] for t in parse(sentence))
+
+
+# Events news names in a fixed phrase as often as by the verb
+_SAME_VERDICT = {"convict": re.compile(r"\b(?:found|find|finds|finding)\s+(?:\w+\s+){0,3}guilty\b", re.I),
+                 "acquit": re.compile(r"\b(?:found|find|finds|finding)\s+(?:\w+\s+){0,3}not\s+guilty\b|\bcleared\b",
+                                      re.I)}
 
 
 def _lemmas(text: str, only: set[str] | None = None) -> set[str]:

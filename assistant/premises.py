@@ -44,7 +44,8 @@ _UNHURT = (r"\bno\s*(?:one|body)\s+(?:was|were|has\s+been|had\s+been)\s+(?:hurt|
 for _v in ("die", "kill", "injure"):
     _OPPOSITES[_v] += "|" + _UNHURT
 _OPPOSITES.update({
-    "withdraw": r"remain(?:s|ed)?\s+in|stay(?:s|ed)?\s+in",
+    "withdraw": r"remain(?:s|ed)?\s+in|stay(?:s|ed)?\s+in|(?:remains?|still|stays?)\s+on\s+the\s+table"
+                r"|stands?\s+by\s+(?:its|their|his|her|the)\s+(?:offer|bid|proposal)",
     "ban": r"remain(?:s|ed)?\s+legal|(?:was|is|has\s+not\s+been)\s+not\s+banned",
     "arrest": r"released\s+without\s+charge|(?:was|were)\s+not\s+arrested",
     "charge": r"released\s+without\s+charge|no\s+(?:criminal\s+)?(?:charges?\s+(?:have|has)\s+been|investigation)",
@@ -61,12 +62,14 @@ _OPPOSITES["resign"] += r"|remain(?:s|ed)?\s+in\s+(?:charge|post)|not\s+stepp\w*
 _NOMINAL = {"demolition": "demolish", "resignation": "resign", "cancellation": "cancel", "closure": "close", "dismissal": "dismiss",
             "withdrawal": "withdraw", "postponement": "postpone", "death": "die", "sacking": "sack", "firing": "fire",
             "charges": "charge", "indictment": "indict", "shutdown": "shut", "ban": "ban", "arrest": "arrest",
-            "injuries": "injure", "injury": "injure", "deaths": "die"}
+            "injuries": "injure", "injury": "injure", "deaths": "die", "recall": "recall"}
 # Verbs that name one event: "shut down" is contradicted by "is not closing".
 _SAME_EVENT = [{"close", "shut", "shutter"}, {"resign", "quit"}, {"cancel", "scrap", "axe"}, {"postpone", "delay"},
-               {"arrest", "detain"}, {"injure", "hurt", "wound"}, {"stop", "halt", "suspend"}, {"demolish", "raze"}, {"fire", "sack", "dismiss"}, {"charge", "indict"}, {"sell", "auction"}]
+               {"arrest", "detain"}, {"injure", "hurt", "wound"}, {"withdraw", "pull", "abandon", "walk away"}, {"recall"}, {"stop", "halt", "suspend"}, {"demolish", "raze"}, {"fire", "sack", "dismiss"}, {"charge", "indict"}, {"sell", "auction"}]
 _NEGATION = (r"(?:not|never|n't|no\s+longer)\s+(?:been\s+|be\s+)?{stem}\w*|(?:denied|deny|denies)\s+(?:that\s+)?\w*\s*{stem}\w*"
              r"|no\s+(?:plans?|intention|decision)\s+(?:to|of|has\s+been\s+taken\s+to)\s+{stem}\w*"
+             r"|\bno\s+(?:formal\s+)?{stem}\w*\s+(?:has|had|have)\s+been\b"  # "no recall has been ordered"
+             r"|\b{stem}\w*\s+(?:was|is|would\s+be)\s+[\"“”']?(?:not\s+necessary|unnecessary|not\s+needed)"
              r"|\bno\s*(?:one|body)\s+(?:has|had|have|was|were|is)\s+(?:yet\s+)?(?:been\s+)?{stem}\w*"
              # "voted to repair it rather than demolish it", "ruled out closing", "plans to close it were dropped"
              r"|\b(?:rather\s+than|instead\s+of)\s+{stem}\w*|\bruled\s+out\s+(?:\w+\s+){{0,2}}{stem}\w*"
@@ -189,7 +192,8 @@ def _tells(sentence: str, verbs: set[str]) -> bool:
 
 _PHRASAL = {("knock", "down"): "demolish", ("tear", "down"): "demolish", ("pull", "down"): "demolish",
             ("shut", "down"): "shut", ("call", "off"): "cancel", ("step", "down"): "resign",
-            ("sweep", "away"): "sweep away", ("carry", "away"): "sweep away", ("wash", "away"): "sweep away"}
+            ("sweep", "away"): "sweep away", ("carry", "away"): "sweep away", ("wash", "away"): "sweep away",
+            ("walk", "away"): "walk away", ("pull", "out"): "withdraw", ("back", "out"): "withdraw"}
 
 
 def _phrasal(token) -> str:

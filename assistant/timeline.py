@@ -21,7 +21,8 @@ __all__ = ["Event", "endpoints", "is_timeline", "events"]
 
 _ASKS = re.compile(
     r"\b(?:time ?line|chronology|chronological|sequence of events|what (?:has )?happened (?:with|to|at|in|on|after|since|between)|"
-    r"what (?:has )?happened,? and when|"
+    r"what (?:has )?happened,? and when|what (?:has|had) happened so far|"
+    r"what(?:'s| has| is)(?: been)? (?:going on|happening) (?:with|to|at|in|on|since|over)|"
     r"how (?:did|has|have) .+ (?:unfold|unfolded|develop|developed|evolve|evolved|progress|progressed)|"
     r"(?:walk|take|run|talk) me through|series of events|^trace\b|key (?:events|dates|moments)|step by step)\b",
     re.I,

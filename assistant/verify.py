@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 
-from .asks import (KIND_WORDS, asks_future, asks_someone, counted_thing, expected_kind, focus_term, holds_kind, named_thing_asked,
+from .asks import (KIND_WORDS, asked_rate, asks_future, asks_someone, counted_thing, expected_kind, focus_term, gives_rate, holds_kind, named_thing_asked,
                    names_new, names_role, new_names, role_asked, several_asked, tells_future)
 from .generators.base import Draft, DraftSentence
 from .support import SupportChecker, Verdict, source_label
@@ -132,6 +132,9 @@ class Verifier:
         kind = expected_kind(question)
         if kind and not any(holds_kind(s.text, kind, counted_thing(question)) for s in kept):
             return False, f"the question asks for {KIND_WORDS[kind]}; no supported sentence gives one"
+        per = asked_rate(question) if kind == "money" else None
+        if per and not any(gives_rate(s.text, kind, per) for s in kept):
+            return False, f"the question asks for a sum of money a {per}; no supported sentence gives one"
         if kind == "date" and asks_future(question) and not any(tells_future(s.text) for s in kept):
             return False, "the question asks for a date still to come; no supported sentence gives one"
         if kind == "name" and asks_someone(question) and not any(names_new(question, s.text) for s in kept):

@@ -621,3 +621,44 @@ def test_more_ways_reports_deny_a_premise():
     # a report of injuries is no denial of them
     assert contradicted_premise("How many people were injured in the Brenlow depot fire?", hit(
         "Three people were injured in the Brenlow depot fire, one seriously.")) is None
+
+
+def test_courts_elections_and_deals_read_as_their_reports_word_them():
+    from assistant.asks import counted_thing, expected_kind
+
+    assert expected_kind("What did Selby Town pay for Ivo Marn?") == "money"
+    assert expected_kind("On which day was Ada Quell convicted?") == "date"
+    assert expected_kind("How big is Brenner Foods' workforce?") == "number"
+    assert counted_thing("How big is Brenner Foods' workforce?") == "employee"
+    assert is_timeline("What has happened so far in Orvane's bid for Brenner Foods?")
+    assert is_timeline("What's been going on at Selby Town since the summer?")
+    # "found guilty" tells of the conviction: two reports, two days
+    found = find_disagreement("On which day was Ada Quell convicted?", _rivals(
+        ("A jury found Ada Quell guilty of fraud on 3 March.", "Quell guilty"),
+        ("Quell was convicted on 4 March of fraud.", "Quell jailed")))
+    assert found is not None and len(found.claims) == 2
+    # a margin is no tally of votes, unless the margin is asked; a sum of money is no count of staff
+    votes = _rivals(("Ivo Marn won the Selby ward by nine votes after the recount.", "Selby recount"),
+                    ("Marn finished six votes ahead of Ada Quell in the Selby ward recount.", "Selby result"))
+    assert find_disagreement("How many votes did Ada Quell get in the Selby ward recount?", votes) is None
+    margin = find_disagreement("By how many votes did Ivo Marn win the Selby ward recount?", votes)
+    assert margin is not None and {c.value for c in margin.claims} == {"9", "6"}
+    assert find_disagreement("How big is Brenner Foods' workforce?", _rivals(
+        ("Brenner Foods employs 2,300 people at its Selby plant.", "Brenner Foods bid"),
+        ("The board rejected an offer of 6.40 crowns a share for Brenner Foods.", "Brenner Foods board"))) is None
+
+
+def test_a_bid_still_on_the_table_and_a_recall_never_ordered_correct_premises():
+    bid = [_hit("o#p2", "Orvane Holdings has not walked away: its offer for Brenner Foods remains on the table, a "
+                        "spokesman said.", title="Brenner Foods bid")]
+    assert contradicted_premise("Why did Orvane pull its bid for Brenner Foods?", bid) is not None
+    recall = [_hit("r#p3", "No recall has been ordered, and the Selby creamery stopped selling two batches of brie.",
+                   title="Selby creamery listeria")]
+    assert contradicted_premise("Has the Selby creamery widened its recall of brie?", recall) is not None
+
+
+def test_a_length_of_something_else_is_no_rival_term():
+    assert find_disagreement("How long was Ada Quell sent to prison for?", _rivals(
+        ("Ada Quell was jailed for three years at Selby Crown Court.", "Quell jailed"),
+        ("A jury found Ada Quell guilty after two days of deliberation, before she was sent to prison.",
+         "Quell guilty"))) is None

@@ -305,3 +305,14 @@ def test_which_two_needs_a_sentence_naming_two():
         return not V.verify(question, Draft(sentences=(DraftSentence(hits[i].text, (i,)),)), hits, decided=True)[0].refused
 
     assert not answered(0) and answered(1)
+
+
+def test_a_sum_asked_a_week_needs_a_sum_given_a_week():
+    hits = [_hit(1, "Selby Town sold Ivo Marn to Carrow for 4.5 million crowns."),
+            _hit(2, "Ivo Marn will earn 40,000 crowns a week at Carrow, his agent said.")]
+    question = "What is Ivo Marn being paid a week at Carrow?"
+
+    def answered(i):
+        return not V.verify(question, Draft(sentences=(DraftSentence(hits[i].text, (i,)),)), hits, decided=True)[0].refused
+
+    assert not answered(0) and answered(1)
