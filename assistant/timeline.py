@@ -14,7 +14,7 @@ from datetime import date
 
 from .dates import said_on
 from .sentences import sentence_spans
-from .text import content_terms, key_entities, names_by_article, words
+from .text import MONTHS, WEEKDAYS, content_terms, key_entities, names_by_article, words
 from .types import Hit
 
 __all__ = ["Event", "endpoints", "is_timeline", "events"]
@@ -67,7 +67,8 @@ def events(question: str, hits: list[Hit], min_share: float = 0.5) -> list[Event
     # A question that names its story ("the Skerrow Lass grounding") is about every report of an article that
     # names it (in the paragraph, its title or another retrieved paragraph of the article); else about the
     # paragraphs that share ``min_share`` of its words.
-    names = {t for e in key_entities(question) for t in (content_terms(e) or words(e))}
+    names = {t for e in key_entities(question) for t in (content_terms(e) or words(e))
+             if t not in MONTHS and t not in WEEKDAYS}  # "since the end of August" names no story
     named = names_by_article(question, hits)
     found: list[Event] = []
     seen: set[tuple[date, str]] = set()

@@ -662,3 +662,10 @@ def test_a_length_of_something_else_is_no_rival_term():
         ("Ada Quell was jailed for three years at Selby Crown Court.", "Quell jailed"),
         ("A jury found Ada Quell guilty after two days of deliberation, before she was sent to prison.",
          "Quell guilty"))) is None
+
+
+def test_a_month_in_a_timeline_question_names_no_story():
+    hits = [_hit("a#p1", "Selby Town sold striker Ivo Marn on 3 February for a record fee.", title="Selby Town sell Marn"),
+            _hit("b#p1", "Selby Town submitted plans for a new stadium on 6 March.", title="Selby Town stadium plan")]
+    found = events("What's been going on at Selby Town since the start of February?", hits)
+    assert [e.day for e in found] == [date(2025, 2, 3), date(2025, 3, 6)]
