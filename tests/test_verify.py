@@ -21,6 +21,11 @@ HITS = [
 V = Verifier(SupportChecker())
 
 
+def _answers(question, hits, i):
+    """Is the i-th paragraph, quoted whole, kept as an answer to ``question``?"""
+    return not V.verify(question, Draft(sentences=(DraftSentence(hits[i].text, (i,)),)), hits, decided=True)[0].refused
+
+
 def test_supported_sentence_keeps_only_the_citation_that_supports_it():
     d = Draft(sentences=(DraftSentence("Diplomats from Belarus and Abkhazia were flown to Chkalovsky Airport.", (0, 1, 2)),))
     out, v = V.verify("Where were the diplomats flown?", d, HITS)
@@ -281,10 +286,7 @@ def test_which_country_or_airline_needs_a_name_the_question_does_not_hold():
             _hit(2, "Air Selby will weigh passengers before they board its flights, the carrier said.")]
     question = "Which airline said it will weigh some passengers before they board?"
 
-    def answered(i):
-        return not V.verify(question, Draft(sentences=(DraftSentence(hits[i].text, (i,)),)), hits, decided=True)[0].refused
-
-    assert not answered(0) and answered(1)
+    assert not _answers(question, hits, 0) and _answers(question, hits, 1)
     draft = ExtractiveGenerator().generate(question, hits)
     assert not draft.refused and "Air Selby" in draft.sentences[0].text
 
@@ -301,10 +303,7 @@ def test_which_two_needs_a_sentence_naming_two():
             _hit(2, "Selby Textiles lost Oakhart Furniture and Brenner Living as customers in March.")]
     assert len(new_names(question, hits[1].text)) >= 2 and new_names(question, hits[0].text) == ["Ana Moss"]
 
-    def answered(i):
-        return not V.verify(question, Draft(sentences=(DraftSentence(hits[i].text, (i,)),)), hits, decided=True)[0].refused
-
-    assert not answered(0) and answered(1)
+    assert not _answers(question, hits, 0) and _answers(question, hits, 1)
 
 
 def test_a_sum_asked_a_week_needs_a_sum_given_a_week():
@@ -312,7 +311,4 @@ def test_a_sum_asked_a_week_needs_a_sum_given_a_week():
             _hit(2, "Ivo Marn will earn 40,000 crowns a week at Carrow, his agent said.")]
     question = "What is Ivo Marn being paid a week at Carrow?"
 
-    def answered(i):
-        return not V.verify(question, Draft(sentences=(DraftSentence(hits[i].text, (i,)),)), hits, decided=True)[0].refused
-
-    assert not answered(0) and answered(1)
+    assert not _answers(question, hits, 0) and _answers(question, hits, 1)
