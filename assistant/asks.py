@@ -1,5 +1,6 @@
 """What a question asks for: the kind of thing (a number, a date, a name), the thing counted,
-the thing a which/what question names, and whether a sentence holds it.
+the thing a which/what question names, and whether a sentence holds it. Read in the clause that
+asks (``asked_clause``: "Apart from X, who ...?", "... this week. When did they ...?").
 
 Used by several stages: the extractive generator scores sentences with it, the verifier
 refuses answers that do not hold it, and the editor's reading (disagreements, premises)
