@@ -88,6 +88,11 @@ KIND_WORDS = {"number": "a number", "money": "a sum of money", "duration": "a le
 
 
 _WH = r"(?:who|whom|whose|what|which|when|where|why|how)\b"
+# "How big is Tolliver's workforce?": a number, counting what the size is of
+_SIZE_Q = re.compile(r"\bhow (?:big|large) (?:is|was|are|were) (?:[\w'’-]+ ){0,4}?(workforce|staff|payroll|crowd|"
+                     r"turnout|membership|audience|electorate|majority|following)\b", re.I)
+_SIZE_COUNTS = {"workforce": "employee", "staff": "employee", "payroll": "employee", "membership": "member",
+                "majority": "vote", "following": "follower"}
 
 
 def asked_clause(question: str) -> str:
@@ -118,8 +123,7 @@ def expected_kind(question: str) -> str | None:
     if re.match(r"^how long\b(?! ago)", q):
         return "duration"
     if re.match(r"^(how many|how much|how long|how old|how far|what percent|what share|by how much)", q) or re.search(r"\bhow (many|much)\b", q) \
-            or re.match(r"^how (?:big|large) (?:is|was|are|were) (?:[\w'’-]+ ){0,4}?(?:workforce|staff|payroll|crowd|turnout|"
-                        r"membership|audience|following|majority|electorate)\b", q):
+            or _SIZE_Q.match(q):
         return "number"
     if _COUNT_Q.match(q):
         return "number"
@@ -150,11 +154,9 @@ def counted_thing(question: str) -> str | None:
                   question, re.I)
     if m:
         return stem(m.group(2).lower())
-    m = re.search(r"\bhow (?:big|large) (?:is|was|are|were) (?:[\w'’-]+ ){0,4}?(workforce|staff|payroll|crowd|turnout|"
-                  r"audience|membership)\b", question, re.I)
+    m = _SIZE_Q.search(question)
     if m:  # "How big is Tolliver's workforce?" counts its employees
-        return "employee" if m.group(1).lower() in ("workforce", "staff", "payroll") else \
-            "member" if m.group(1).lower() == "membership" else "people"
+        return _SIZE_COUNTS.get(m.group(1).lower(), "people")
     return None
 
 

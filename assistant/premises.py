@@ -21,6 +21,11 @@ from .types import Hit
 
 __all__ = ["Premise", "contradicted_premise"]
 
+# Nobody hurt: no one was killed or injured either ("How many people were injured?" against "nobody was hurt")
+_UNHURT = (r"\bno\s*(?:one|body)\s+(?:was|were|has\s+been|had\s+been)\s+(?:hurt|injured|harmed|wounded|killed)"
+           r"|\bno\s+(?:injuries|casualties|deaths|fatalities)\s+(?:were|have\s+been|had\s+been)\s+reported"
+           r"|\bthere\s+(?:were|have\s+been)\s+no\s+(?:injuries|casualties|deaths|fatalities)")
+
 # Opposite states worth naming; any verb is also contradicted by its own negation.
 _OPPOSITES = {
     "close": r"remain(?:s|ed)?\s+(?:open|operational|in operation)|continue[sd]?\s+to\s+(?:operate|function|work)",
@@ -33,17 +38,9 @@ _OPPOSITES = {
     "fail": r"never\s+(?:failed|burst|collapsed|breached)|held\b|remain(?:s|ed)?\s+intact",
     "collapse": r"never\s+(?:failed|collapsed)|remain(?:s|ed)?\s+(?:standing|intact)",
     "destroy": r"(?:were|was)\s+not\s+(?:flooded|destroyed|damaged)|no\s+(?:homes?|houses?|buildings?)\s+(?:were|was)\s+(?:destroyed|flooded|damaged)",
-    "die": r"survived|(?:is|are|was|were)\s+alive",
-    "kill": r"survived|no\s+one\s+(?:was|has\s+been)\s+killed|(?:is|are|was|were)\s+alive",
-    "injure": r"escaped\s+unhurt|\b(?:unhurt|uninjured|unharmed)\b",
-}
-# Nobody hurt: no one was killed or injured either ("How many people were injured?" against "nobody was hurt")
-_UNHURT = (r"\bno\s*(?:one|body)\s+(?:was|were|has\s+been|had\s+been)\s+(?:hurt|injured|harmed|wounded|killed)"
-           r"|\bno\s+(?:injuries|casualties|deaths|fatalities)\s+(?:were|have\s+been|had\s+been)\s+reported"
-           r"|\bthere\s+(?:were|have\s+been)\s+no\s+(?:injuries|casualties|deaths|fatalities)")
-for _v in ("die", "kill", "injure"):
-    _OPPOSITES[_v] += "|" + _UNHURT
-_OPPOSITES.update({
+    "die": r"survived|(?:is|are|was|were)\s+alive|" + _UNHURT,
+    "kill": r"survived|no\s+one\s+(?:was|has\s+been)\s+killed|(?:is|are|was|were)\s+alive|" + _UNHURT,
+    "injure": r"escaped\s+unhurt|\b(?:unhurt|uninjured|unharmed)\b|" + _UNHURT,
     "withdraw": r"remain(?:s|ed)?\s+in|stay(?:s|ed)?\s+in|(?:remains?|still|stays?)\s+on\s+the\s+table"
                 r"|stands?\s+by\s+(?:its|their|his|her|the)\s+(?:offer|bid|proposal)",
     "ban": r"remain(?:s|ed)?\s+legal|(?:was|is|has\s+not\s+been)\s+not\s+banned",
@@ -51,7 +48,7 @@ _OPPOSITES.update({
     "charge": r"released\s+without\s+charge|no\s+(?:criminal\s+)?(?:charges?\s+(?:have|has)\s+been|investigation)",
     "fire": r"remain(?:s|ed)?\s+in\s+(?:charge|post|(?:his|her)\s+post|the\s+job)|(?:has|have)\s+(?:our|their|the)\s+full\s+backing",
     "sack": r"remain(?:s|ed)?\s+in\s+(?:charge|post|(?:his|her)\s+post|the\s+job)|(?:has|have)\s+(?:our|their|the)\s+full\s+backing",
-})
+}
 _OPPOSITES["dismiss"] = _OPPOSITES["fire"]
 _OPPOSITES["stop"] = (r"\bunaffected\b|\b(?:running|ran|run|runs|continued|went\s+on)\s+as\s+(?:normal|usual)\b"
                       r"|(?:continued|continues|carried\s+on)\s+(?:to\s+)?(?:run|operate|work)\w*|without\s+(?:a\s+)?(?:break|pause|interruption)")
@@ -65,7 +62,9 @@ _NOMINAL = {"demolition": "demolish", "resignation": "resign", "cancellation": "
             "injuries": "injure", "injury": "injure", "deaths": "die", "recall": "recall"}
 # Verbs that name one event: "shut down" is contradicted by "is not closing".
 _SAME_EVENT = [{"close", "shut", "shutter"}, {"resign", "quit"}, {"cancel", "scrap", "axe"}, {"postpone", "delay"},
-               {"arrest", "detain"}, {"injure", "hurt", "wound"}, {"withdraw", "pull", "abandon", "walk away"}, {"recall"}, {"stop", "halt", "suspend"}, {"demolish", "raze"}, {"fire", "sack", "dismiss"}, {"charge", "indict"}, {"sell", "auction"}]
+               {"arrest", "detain"}, {"injure", "hurt", "wound"}, {"withdraw", "pull", "abandon", "walk away"}, {"recall"},
+               {"stop", "halt", "suspend"}, {"demolish", "raze"}, {"fire", "sack", "dismiss"}, {"charge", "indict"},
+               {"sell", "auction"}]
 _NEGATION = (r"(?:not|never|n't|no\s+longer)\s+(?:been\s+|be\s+)?{stem}\w*|(?:denied|deny|denies)\s+(?:that\s+)?\w*\s*{stem}\w*"
              r"|no\s+(?:plans?|intention|decision)\s+(?:to|of|has\s+been\s+taken\s+to)\s+{stem}\w*"
              r"|\bno\s+(?:formal\s+)?{stem}\w*\s+(?:has|had|have)\s+been\b"  # "no recall has been ordered"
