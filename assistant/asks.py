@@ -267,6 +267,47 @@ def names_new(question: str, sentence: str) -> bool:
 
 def new_names(question: str, sentence: str) -> list[str]:
     """The names ``sentence`` gives that the question does not hold (``names_new``), each once."""
+    return [span.text for span in _new_name_spans(question, sentence)]
+
+
+# Institutions whose names end in the kind of thing they are ("Quillmouth District Court", "Court of Appeal"): a
+# name headed by one kind is no answer to "which <other kind>?"
+_INSTITUTIONS = (
+    {"court", "courts", "tribunal"},
+    {"prison", "jail", "gaol", "penitentiary", "correctional"},
+    {"hospital", "clinic", "infirmary"},
+    {"university", "universities", "college", "school", "academy"},
+    {"airport", "airfield"},
+    {"stadium", "arena", "venue"},
+    {"company", "companies", "firm", "bank", "cooperative", "co-op", "corporation", "corp", "inc", "ltd", "plc",
+     "group", "holdings"},
+    {"council", "ministry", "department", "agency", "authority", "commission", "committee", "office", "police"},
+)
+# Places and institutions: a person's name is none of them
+_NOT_PEOPLE = {"country", "countries", "nation", "state", "city", "cities", "town", "island", "region", "province",
+               "county", "counties", "airport", "prison", "jail", "court", "hospital", "stadium", "venue",
+               "university", "universities", "college", "school"}
+
+
+def names_thing(question: str, sentence: str, thing: str) -> bool:
+    """``sentence`` names a ``thing`` (``named_thing_asked``) the question does not: a new name that is not a
+    person's when a place or institution is asked, nor headed by another kind of institution ("which prison?"
+    is not answered by "Quillmouth District Court")."""
+    asked = next((kind for kind in _INSTITUTIONS if thing in kind), set())
+    for span in _new_name_spans(question, sentence):
+        if thing in _NOT_PEOPLE and span.label_ == "PERSON":
+            continue
+        tokens = words(span.text)
+        head = (tokens[tokens.index("of") - 1] if "of" in tokens[1:] else tokens[-1]) if tokens else ""
+        if tokens and tokens[0] == "hmp":  # "HMP Wandsworth": His Majesty's Prison
+            head = "prison"
+        if asked and any(kind is not asked and head in kind for kind in _INSTITUTIONS):
+            continue
+        return True
+    return False
+
+
+def _new_name_spans(question: str, sentence: str) -> list:
     from .nlp import parse
 
     asked = set(content_terms(question))
@@ -286,7 +327,7 @@ def new_names(question: str, sentence: str) -> list[str]:
                  and w not in ("today", "yesterday")]
         if terms and not set(terms) <= asked and not any(span.start < f.end and f.start < span.end for f in found):
             found.append(span)
-    return [f.text for f in found]
+    return found
 
 
 _SEVERAL = {"two": 2, "three": 3, "four": 4, "both": 2}

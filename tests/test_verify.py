@@ -291,6 +291,27 @@ def test_which_country_or_airline_needs_a_name_the_question_does_not_hold():
     assert not draft.refused and "Air Selby" in draft.sentences[0].text
 
 
+def test_which_prison_is_not_answered_by_a_court_a_firm_or_a_person():
+    """A name headed by another kind of institution ("Quillmouth District Court", "Ostrand Housing Cooperative") or a
+    person's name is no prison; "Wexley Prison", "HMP Brankmoor" or a bare place name is."""
+    from assistant.asks import names_thing
+
+    question = "Which prison is Fenna Dallow serving her sentence in?"
+    for wrong in ("Fenna Dallow, who defrauded the Ostrand Housing Cooperative, was jailed at Quillmouth District Court.",
+                  "Judge Cormac Essery granted Dallow bail.", "The Court of Appeal will hear her case in May."):
+        assert not names_thing(question, wrong, "prison"), wrong
+    for right in ("Dallow was moved to Wexley Prison last week.", "Dallow is held at HMP Brankmoor.",
+                  "She is serving her sentence at Brankmoor."):
+        assert names_thing(question, right, "prison"), right
+    # a place asked: institutions' heads are not read, a person still is no state
+    assert names_thing("Which city hosted the final?", "The final was played at College Park.", "city")
+    assert not names_thing("Which state won the jackpot?", "The ticket was bought by Ada Wendt.", "state")
+    assert names_thing("Which bank bought First Selby?", "It was sold to Carrow Savings Bank.", "bank")
+    hits = [_hit(1, "Fenna Dallow was jailed for three years at Quillmouth District Court on Friday."),
+            _hit(2, "Fenna Dallow began her sentence at Wexley Prison on Monday.")]
+    assert not _answers(question, hits, 0) and _answers(question, hits, 1)
+
+
 def test_which_two_needs_a_sentence_naming_two():
     """"Which two furniture makers ...?" is not answered by "two of its biggest customers, both furniture makers"
     (one name, the chief executive's), but by a sentence naming two."""

@@ -17,7 +17,7 @@ from datetime import date
 
 import numpy as np
 
-from ..asks import counted_thing, expected_kind, focus_term, holds_kind, named_thing_asked, names_new
+from ..asks import counted_thing, expected_kind, focus_term, holds_kind, named_thing_asked, names_thing
 from ..sentences import sentence_spans
 from ..settings import Settings
 from ..text import article_terms, content_terms, entity_found, key_entities
@@ -85,7 +85,7 @@ class ExtractiveGenerator(Generator):
         named = named_thing_asked(question)  # "Which airline ...?": a sentence naming none does not fit
         scored = []
         for c, sim in zip(raw, sims):
-            if named and c.fits and not names_new(question, c.text):
+            if named and c.fits and not names_thing(question, c.text, named):
                 c = replace(c, fits=False)
             score = 0.45 * max(sim, 0.0) + 0.35 * c.coverage + 0.20 * c.context
             if not c.fits:
