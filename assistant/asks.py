@@ -353,7 +353,36 @@ def role_asked(question: str) -> str | None:
             roles = [c for c in t.head.children if c is not t and c.dep_ in ("attr", "nsubj") and c.pos_ == "NOUN"]
             if roles:
                 return roles[0].lemma_.lower()
+        if t.lower_ == "who" and t.dep_ == "nsubj" and t.head.lemma_.lower() in _VERB_ROLES:
+            return _VERB_ROLES[t.head.lemma_.lower()]  # "Who chairs Ellsmoor Rovers?" -> "chair"
     return None
+
+
+def role_forms(role: str) -> set[str]:
+    """The words a report uses for ``role`` (``role_asked``): "chair" -> chair, chairman, chaired, ..."""
+    return _ROLE_FORMS.get(role, {role}) | _ROLE_PARTICIPLES.get(role, set())
+
+
+def role_words(question: str) -> str:
+    """The words for a role asked by its verb, to search by ("Who chairs Ellsmoor Rovers?" -> "chair chairman
+    chairperson chairwoman": reports say "chairman Leopold Varney"); "" for other questions."""
+    from .nlp import parse
+
+    for t in parse(asked_clause(question)):
+        if t.lower_ == "who" and t.dep_ == "nsubj" and t.head.lemma_.lower() in _VERB_ROLES:
+            return " ".join(sorted(_ROLE_FORMS[_VERB_ROLES[t.head.lemma_.lower()]]))
+    return ""
+
+
+# "Who chairs / coaches / captains X?" asks for the one in that role, and the words a report uses for it. ("Who
+# leads / heads / runs X?" asks for whoever is in charge, called director, chief, head or leader: no one word.)
+_VERB_ROLES = {"chair": "chair", "coach": "coach", "captain": "captain", "own": "owner", "edit": "editor",
+               "govern": "governor"}
+_ROLE_FORMS = {"chair": {"chair", "chairman", "chairwoman", "chairperson"}, "coach": {"coach", "manager"},
+               "captain": {"captain", "skipper"}, "owner": {"owner", "own"}, "editor": {"editor", "edit"},
+               "governor": {"governor"}}
+_ROLE_PARTICIPLES = {"chair": {"chaired"}, "coach": {"coached"}, "captain": {"captained"}, "owner": {"owned"},
+                     "editor": {"edited"}}
 
 
 def names_role(question: str, sentence: str, role: str) -> bool:
@@ -364,16 +393,29 @@ def names_role(question: str, sentence: str, role: str) -> bool:
     from .nlp import parse
 
     doc = parse(sentence)
-    roles = [t for t in doc if t.lemma_.lower() == role or t.lower_ == role]
+    forms = _ROLE_FORMS.get(role, {role})
+    asked = set(content_terms(question))
+    roles = [t for t in doc if (t.lemma_.lower() in forms or t.lower_ in forms) and not _role_elsewhere(t, asked)]
     if not roles:
         return False
-    asked = set(content_terms(question))
     for t in doc:
         if t.pos_ != "PROPN" or t.lower_ in asked or t.lower_ in MONTHS or t.lower_ in WEEKDAYS:
             continue
         for r in roles:
             if t.head.i == r.i or r.head.i == t.i or abs(t.i - r.i) == 1 or _one_clause(t, r) \
-                    or (r.head.dep_ == "relcl" and r.head.head.i == t.i):  # "Tomas Brenner, who was appointed commissioner"
+                    or (r.head.dep_ == "relcl" and r.head.head.i == t.i) \
+                    or (t.head.dep_ == "agent" and t.head.head.i == r.i):  # "chaired by Leopold Varney"
+                return True
+    return False
+
+
+def _role_elsewhere(role, asked: set[str]) -> bool:
+    """The role is held in a body the question does not name: "chair of the Rovers Supporters' Trust" is not the
+    chair of Ellsmoor Rovers."""
+    for prep in role.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "at"):
+            names = [w.lower_ for w in prep.subtree if w.pos_ == "PROPN"]
+            if any(n not in asked and stem(n) not in asked for n in names):
                 return True
     return False
 

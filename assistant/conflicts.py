@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 from .asks import (ANY_PERSON, DISTANCE, DURATION, MONEY, asked_clause, asked_rate, counted_thing, counts_as, counts_people,
-                   expected_kind, focus_term, holds_kind, measured_thing, number_after, rate_after)
+                   expected_kind, focus_term, holds_kind, measured_thing, names_role, number_after, rate_after,
+                   role_asked)
 from .dates import said_on
 from .nlp import parse
 from .sentences import sentence_spans
@@ -251,6 +252,7 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
     age = kind == "number" and bool(re.match(r"how old\b", asked_clause(question), re.I))
     margin = bool(re.search(r"\bby how (?:many|much)\b|\bmargin\b", question, re.I))
     event = _event(question) if kind == "date" else None
+    role = role_asked(question) if kind == "name" else None
     asked = set(content_terms(question))
     if not asked:
         return None
@@ -280,6 +282,8 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
                 continue  # "led by" holds the "leading" of "Who is leading the trial?"
             if event and not _tells_event(sentence, terms, event):
                 continue  # "When was a man detained?": the day a painting was found missing is no rival
+            if role and not names_role(question, sentence, role):
+                continue  # "Who chairs Ellsmoor Rovers?": the striker it sold, the fans' trust's chair are no rivals
             if best is not None and share <= best[0]:
                 continue
             found = (_age(sentence, asked) if age else

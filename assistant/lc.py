@@ -11,6 +11,7 @@ from langchain_core.retrievers import BaseRetriever
 from langchain_core.runnables import Runnable, RunnableLambda
 from pydantic import ConfigDict
 
+from .asks import role_words
 from .chain_state import AskRequest, ChainState
 from .citations import build_answer
 from .conflicts import find_disagreement
@@ -102,10 +103,12 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
         # the rival report of a value asked for, or the line correcting a question's premise, is often just below
         # the best k: read a few more in the same search (the first k are the same either way)
         wide = max(k, DISAGREE_K)
-        found = retriever.search(request.question, wide, filters, mode=request.mode, include=request.include)
+        # "Who chairs X?" is searched for with the role's nouns too: reports say "chairman Leopold Varney"
+        query = f"{request.question} {role_words(request.question)}".strip()
+        found = retriever.search(query, wide, filters, mode=request.mode, include=request.include)
         if period is not None and not found:  # nothing published in that period: say what there is
             filters, period = request.filters, None
-            found = retriever.search(request.question, wide, filters, mode=request.mode, include=request.include)
+            found = retriever.search(query, wide, filters, mode=request.mode, include=request.include)
         hits = found[:k]
         for query in endpoints(request.question):  # "from the strike ballot to the failed talks": both ends read
             seen = {h.paragraph_id for h in hits}

@@ -289,6 +289,19 @@ def _rivals(first: tuple[str, str], second: tuple[str, str]) -> list[Hit]:
             _hit("b#p1", second[0], outlet="Northwind Herald", title=second[1])]
 
 
+def test_no_rival_chair_from_another_body_or_a_player():
+    """"Who chairs Selby Town?": the supporters' trust's chair and the striker the club sold are not rival chairs."""
+    question = "Who chairs Selby Town?"
+    chairman = ("Selby Town chairman Ivo Marn said the manager kept the board's backing.", "Selby Town backs manager")
+    assert find_disagreement(question, _rivals(chairman, (
+        "Ada Wendt, chair of the Selby Supporters' Trust, said fans of Selby Town were split.", "Selby Town fans split"))) is None
+    assert find_disagreement(question, _rivals(chairman, (
+        "Selby Town sold striker Teodor Vance to Carrow, Selby Town chairman Ivo Marn confirmed.", "Vance sold"))) is None
+    found = find_disagreement(question, _rivals(chairman, (
+        "Selby Town chairman Piet Ostrander said the stadium plan would go ahead.", "Selby Town stadium plan")))
+    assert found is not None and {c.value for c in found.claims} == {"marn", "ostrander"}
+
+
 def test_no_rival_value_from_a_sentence_that_counts_something_else_or_dates_another_event():
     jobs = "How many jobs will be cut at the Harlow plant?"
     cut = ("The Harlow plant will cut 300 jobs under the plan, the company said.", "Harlow plant to cut jobs")

@@ -272,6 +272,28 @@ def test_who_is_the_role_needs_a_name_tied_to_that_role():
     assert answered("Who is the mayor of Carrow, the town below the Lake Vinter dam?", 2)
 
 
+def test_who_chairs_asks_for_the_chair_by_the_words_reports_use():
+    """"Who chairs Selby Town?" asks for the chair: "chairman Ivo Marn" or "chaired by Ivo Marn" names one; the chair of
+    another body ("chair of the Selby Supporters' Trust") or the striker the club sold does not. The extractive
+    generator quotes the chairman's sentence though it shares no word with the question but the role."""
+    from assistant.asks import names_role, role_asked, role_words
+    from assistant.generators.extractive import ExtractiveGenerator
+
+    question = "Who chairs Selby Town?"
+    assert role_asked(question) == "chair" and "chairman" in role_words(question).split()
+    assert role_asked("Who leads the Carrow council?") is None and role_words("Who won the cup?") == ""
+    assert names_role(question, "In a statement, chairman Ivo Marn said the manager kept the board's backing.", "chair")
+    assert names_role(question, "The club has been chaired by Ivo Marn since 2019.", "chair")
+    assert not names_role(question, "Ada Wendt, chair of the Selby Supporters' Trust, said fans were split.", "chair")
+    hits = [_hit(1, "Selby Town sold striker Teodor Vance to Carrow for a record fee, Selby Town said."),
+            _hit(2, "Ada Wendt, chair of the Selby Supporters' Trust, said fans of Selby Town were split."),
+            _hit(3, "In a statement, chairman Ivo Marn said the manager kept the board's backing.",
+                 title="Selby Town stand by their manager")]
+    assert not _answers(question, hits, 0) and not _answers(question, hits, 1) and _answers(question, hits, 2)
+    draft = ExtractiveGenerator().generate(question, hits)
+    assert not draft.refused and any("Ivo Marn" in s.text for s in draft.sentences)
+
+
 def test_which_country_or_airline_needs_a_name_the_question_does_not_hold():
     """"Which airline ...?", "in which state ...?" is answered by naming one; a sentence that names none (or only what
     the question names) is refused, and the extractive generator prefers a sentence that names one."""

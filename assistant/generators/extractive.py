@@ -17,10 +17,11 @@ from datetime import date
 
 import numpy as np
 
-from ..asks import counted_thing, expected_kind, focus_term, holds_kind, named_thing_asked, names_thing
+from ..asks import (counted_thing, expected_kind, focus_term, holds_kind, named_thing_asked, names_role, names_thing,
+                    role_asked, role_forms)
 from ..sentences import sentence_spans
 from ..settings import Settings
-from ..text import article_terms, content_terms, entity_found, key_entities
+from ..text import article_terms, content_terms, entity_found, key_entities, words
 from ..types import Hit
 from .base import Draft, DraftSentence, Generator
 
@@ -58,19 +59,23 @@ class ExtractiveGenerator(Generator):
         counted = counted_thing(question)
         focus = focus_term(question)
         q_entities = key_entities(question)
+        role = role_asked(question) if kind == "name" else None
+        # "Who chairs Ellsmoor Rovers?": "chairman Leopold Varney" holds the word asked for ("chair") in another form
+        forms = role_forms(role) if role else set()
+        role_terms = q_terms & set(content_terms(" ".join(forms)))
         raw: list[Candidate] = []
         # A later paragraph says "the museum" where the lead said "the Vantmoor Civic Museum": a name counts as
         # found when the paragraph or another retrieved paragraph of its article (or its title) holds it.
         in_article = article_terms(hits)
         for i, hit in enumerate(hits):
-            para_terms = hit_terms[i]
+            para_terms = hit_terms[i] | (role_terms if forms & set(words(hit.text)) else set())
             context = sum(w for t, w in weights.items() if t in para_terms) / total
             found = sum(entity_found(e, para_terms) or entity_found(e, in_article[hit.article_id])
                         for e in q_entities)
             entities = found / len(q_entities) if q_entities else 1.0
             for s, e in sentence_spans(hit.text):
                 text = hit.text[s:e]
-                terms = set(content_terms(text))
+                terms = set(content_terms(text)) | (role_terms if forms & set(words(text)) else set())
                 coverage = sum(w for t, w in weights.items() if t in terms) / total
                 raw.append(Candidate(i, s, e, text, coverage=coverage, context=context,
                                      fits=holds_kind(text, kind, counted), entities=entities,
@@ -86,6 +91,8 @@ class ExtractiveGenerator(Generator):
         scored = []
         for c, sim in zip(raw, sims):
             if named and c.fits and not names_thing(question, c.text, named):
+                c = replace(c, fits=False)
+            if role and c.fits and not names_role(question, c.text, role):  # nor one naming no chair
                 c = replace(c, fits=False)
             score = 0.45 * max(sim, 0.0) + 0.35 * c.coverage + 0.20 * c.context
             if not c.fits:
