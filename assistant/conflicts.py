@@ -319,31 +319,43 @@ _ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 _LIGHT_VERBS = {"be", "have", "do", "take", "make", "get", "go", "happen", "say", "begin", "start", "come", "due"}
 
 
-def _event(question: str) -> tuple[str, str] | None:
+def _event(question: str) -> tuple[str, ...] | None:
     """The main verb of a question about when something happened, as lemma and as written ("When was a man
-    detained?" -> ("detain", "detained")), unless it is a light verb that names no event of its own ("take
+    detained?" -> ("detain", "detained")); for a light verb that names no event of its own, the nouns it takes
+    ("On what date did she take her fight to court?" -> ("fight", "court")), and None when it takes none ("take
     place", "happen")."""
     doc = parse(question)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     # the root when it is a verb ("did the ballot close", parsed as an adjective with "did"), else the first
     # verb ("When was the painting stolen": the root is "was")
     tokens = ([root] if root is not None else []) + [t for t in doc if t is not root]
+    light = None
     for t in tokens:
         verb = t.pos_ == "VERB" or (t is root and any(c.dep_ == "aux" and c.lemma_ == "do" for c in t.children))
         if verb and t.lemma_.lower() not in _LIGHT_VERBS:
             return t.lemma_.lower(), t.text.lower()
+        if verb and light is None:
+            light = t
+    if light is not None:  # "take her fight to court": the event is named by what the light verb takes
+        objects = [c for c in light.children if c.dep_ == "dobj"]
+        objects += [g for c in light.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        named = tuple(o.lemma_.lower() for o in objects if o.pos_ == "NOUN" and o.lemma_.lower() not in _NO_EVENT)
+        return named or None
     return None
 
 
-def _tells_event(sentence: str, terms: set[str], event: tuple[str, str]) -> bool:
-    """The sentence tells of the event asked about: the verb's word ("detained"), or its lemma in the parse
-    ("stole" for "stolen")."""
+_NO_EVENT = {"place", "part", "time", "day", "date", "year", "week", "month"}  # "take place", "take part"
+
+
+def _tells_event(sentence: str, terms: set[str], event: tuple[str, ...]) -> bool:
+    """The sentence tells of the event asked about: one of its words ("detained"), or in the parse ("stole" for
+    "stolen")."""
     if _holds_focus(terms, set(event)):
         return True
     same = _SAME_VERDICT.get(event[0])
     if same and same.search(sentence):
         return True  # "found guilty" tells of a conviction
-    return any(t.lemma_.lower() == event[0] for t in parse(sentence))
+    return any(t.lemma_.lower() in event for t in parse(sentence))
 
 
 # Events news names in a fixed phrase as often as by the verb

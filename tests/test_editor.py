@@ -289,6 +289,24 @@ def _rivals(first: tuple[str, str], second: tuple[str, str]) -> list[Hit]:
             _hit("b#p1", second[0], outlet="Northwind Herald", title=second[1])]
 
 
+def test_a_light_verb_question_dates_what_the_verb_takes():
+    """"On what date did she take her fight to court?": the day a recount takes place is no rival to the day a
+    petition was lodged at a court; another day for the court case is."""
+    question = "On what date did Ada Wendt take her fight over the Selby result to court?"
+    petition = ("Ada Wendt lodged an election petition at Carrow County Court on Monday, challenging the Selby result.",
+                "Wendt challenges Selby result")
+    others = [_hit(f"c{i}#p1", text, outlet=f"Paper {i}", title="Selby result") for i, text in enumerate((
+        "Ada Wendt lost the Selby seat by nine votes, the Selby result showed.",
+        "Turnout in Selby was 41 percent, and the result was declared after midnight.",
+        "Ada Wendt thanked her volunteers after the Selby result was declared."))]
+    assert find_disagreement(question, _rivals(petition, (
+        "The Selby recount will take place on Saturday, Ada Wendt said, and no result will be declared until then.",
+        "Selby recount on Saturday")) + others) is None
+    assert find_disagreement(question, _rivals(petition, (
+        "Ada Wendt took her fight over the Selby result to Carrow County Court on Tuesday.",
+        "Wendt goes to court")) + others) is not None
+
+
 def test_no_rival_chair_from_another_body_or_a_player():
     """"Who chairs Selby Town?": the supporters' trust's chair and the striker the club sold are not rival chairs."""
     question = "Who chairs Selby Town?"
