@@ -130,3 +130,19 @@ def test_a_name_from_the_lead_counts_for_a_later_paragraph_of_the_same_article()
     without = ExtractiveGenerator(refusal=always).candidates(
         "How much is the painting stolen from the Vantmoor Civic Museum worth?", [hits[1], hits[2]])
     assert next(c for c in without if c.text.startswith("The museum's insurer")).score == 0  # as before the lead
+
+
+def test_a_question_in_the_text_is_never_quoted_as_the_answer():
+    """A subheading that asks ("Why did Selby Town change its crest?") shares the question's words but answers
+    nothing: the sentence that does is quoted."""
+    from datetime import date
+
+    from assistant.refusal import RefusalModel
+    from assistant.types import Hit
+
+    text = ("Why did Selby Town change its crest? The club said the new crest, a heron, will appear on shirts "
+            "next season.")
+    hit = Hit("s#p1", "s", "Selby Town crest", "Selby Post", date(2024, 3, 5), text, 0, len(text), 1.0, 1, 1)
+    always = RefusalModel(("best",), (0.0,), (1.0,), (10.0, 0.0), threshold=0.0)
+    ranked = ExtractiveGenerator(refusal=always).candidates("Selby Town has changed its crest to what?", [hit])
+    assert [c.text for c in ranked] == [text.split("? ")[1]]

@@ -75,6 +75,8 @@ class ExtractiveGenerator(Generator):
             entities = found / len(q_entities) if q_entities else 1.0
             for s, e in sentence_spans(hit.text):
                 text = hit.text[s:e]
+                if text.rstrip(" \"'”’").endswith("?"):
+                    continue  # a question (a subheading, "Why did Elon Musk change the Twitter logo?") answers nothing
                 terms = set(content_terms(text)) | (role_terms if forms & set(words(text)) else set())
                 coverage = sum(w for t, w in weights.items() if t in terms) / total
                 raw.append(Candidate(i, s, e, text, coverage=coverage, context=context,
