@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been
@@ -40,19 +39,6 @@ def stem(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
-
-
-def stems(text: str) -> list[str]:
-    """Content words reduced to their Snowball (Porter2) stems: "started" meets "start", "evacuated" meets
-    "evacuation" (for scoring how much of a question a sentence holds; names and rules compare ``content_terms``)."""
-    return _stemmer().stemWords([w for w in words(text) if w not in STOPWORDS])
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    import Stemmer
-
-    return Stemmer.Stemmer("english")
 
 
 def content_terms(text: str) -> list[str]:
