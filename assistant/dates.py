@@ -254,13 +254,24 @@ def _resolve_all(text: str, spans: list[tuple[int, int]], base: date) -> list[Da
 
 def state_dates(sentence: str, mentions) -> str:
     """An answer sentence with the absolute date beside each relative one it took from its paragraph:
-    "announced on the 15th" -> "announced on the 15th (15 December 2024)"."""
+    "announced on the 15th" -> "announced on the 15th (15 December 2024)". Inside a quotation the date goes in
+    square brackets, an editor's insertion, so the quoted words stay the speaker's: "closed this year [2026]"."""
     for m in sorted({m.text: m for m in mentions if m.relative}.values(), key=lambda m: -len(m.text)):
-        pattern = re.compile(rf"(?<![\w(]){re.escape(m.text)}(?!\w)(?! \()")
+        pattern = re.compile(rf"(?<![\w(\[]){re.escape(m.text)}(?!\w)(?! [(\[])")
         found = pattern.search(sentence)
         if found and m.label not in sentence:
-            sentence = sentence[: found.end()] + f" ({m.label})" + sentence[found.end():]
+            quoted = any(a < found.start() and found.end() < b for a, b in _quotations(sentence))
+            added = f" [{m.label}]" if quoted else f" ({m.label})"
+            sentence = sentence[: found.end()] + added + sentence[found.end():]
     return sentence
+
+
+_QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """The spans of the text's quotations in double quotes (start and end of the marks)."""
+    return [m.span() for m in _QUOTATION.finditer(text)]
 
 
 # The day something was said, and the day something was announced (an event in a timeline: "a ballot whose result

@@ -45,7 +45,10 @@ def quoted_spans(text: str) -> list[str]:
 
 
 def _norm_quote(text: str) -> str:
-    t = text.replace("“", '"').replace("”", '"').replace("’", "'").replace("‘", "'")
+    """A quotation as compared with its paragraph: quote marks and spacing folded, an editor's date in square
+    brackets (``dates.state_dates``: "this year [2026]") left out."""
+    t = re.sub(r"\s\[[^\]\[]*\b\d{4}\]", "", text)
+    t = t.replace("“", '"').replace("”", '"').replace("’", "'").replace("‘", "'")
     return re.sub(r"\s+", " ", t).strip().strip(".,").lower()
 
 

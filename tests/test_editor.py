@@ -39,6 +39,21 @@ def test_relative_dates_resolve_against_the_publication_date():
     assert state_dates("Staff withdrew on the 15th.", list(found.values())) == "Staff withdrew on the 15th (15 December 2024)."
 
 
+def test_a_date_resolved_inside_a_quotation_is_an_editors_insertion():
+    """Inside quotation marks the resolved date goes in square brackets, and the quotation still matches its
+    paragraph word for word (the eval's quote fidelity and the verifier's quote check)."""
+    from assistant.support import SupportChecker, quoted_spans
+
+    text = '"We have stopped taking women in labour eleven times this year," she said on Monday.'
+    stated = state_dates(text, find_dates(text, date(2026, 10, 6)))
+    assert stated == ('"We have stopped taking women in labour eleven times this year [2026]," she said on Monday '
+                      '(5 October 2026).')
+    assert not SupportChecker().check(stated, text).bad_quotes
+    assert quoted_spans(stated)
+    # a word slipped into the quotation is still caught
+    assert SupportChecker().check(stated.replace("eleven", "twelve"), text).bad_quotes
+
+
 def test_a_day_and_month_without_a_year_is_never_nearly_a_year_away():
     # reported speech in the past tense about a coming day: dateparser alone reads 28 October back to 2023
     said = find_dates("The union warned that a second walkout would follow on 28 October.", date(2024, 10, 16))
