@@ -39,7 +39,10 @@ _MONEY_Q = re.compile(
     r"|^what (?:is|was|will be|were) the (?:\w+ )?(?:cost|price|value|bill|fine|budget|fee)s? (?:of|for)\b"
     # "What did Quillmouth Athletic pay for Teodor Vance?", "What is he being paid a week?"
     r"|^what (?:did|does|do|will|would|is|was|are|were) (?:[\w'’.-]+ ){1,5}?(?:pay|paid|being paid|earn|earning|charge|"
-    r"charging|cost)\b",
+    r"charging|cost)\b"
+    # "What did the repairs to the road come to?": a bill, a cost, works or damage adding up
+    r"|^what (?:did|does|do|will|would) (?:[\w'’.-]+ ){0,3}?(?:repairs?|bill|works?|damage|refit|rebuild|renovation|"
+    r"upgrade|costs?|fees?)\b(?: [\w'’.-]+){0,6}? (?:come to|add up to|total)\b",
     re.I,
 )
 MONEY = re.compile(
@@ -217,7 +220,8 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
         if not _NUMBER.search(sentence):
             return False
         if counted:
-            tokens = words(sentence, whole_numbers=True)
+            # a share counts nothing: "7 per cent of patients" is no number of patients
+            tokens = words(_SHARE.sub(" ", sentence) if not _SHARE_Q.search(counted) else sentence, whole_numbers=True)
             places = [i for i, t in enumerate(tokens) if counts_as(stem(t), counted)]
             if any(_NUMBER.fullmatch(w) and tokens[j + 1] != "of" for i in places
                    for j, w in enumerate(tokens[max(0, i - 4):i], max(0, i - 4))):
@@ -242,6 +246,12 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
 
 
 _SHARE = re.compile(r"\b\d[\d,.]*\s?(?:%|per ?cent\b|percent\b)", re.I)
+_SHARE_Q = re.compile(r"\b(?:per ?cent|percent|percentage|share|proportion)\b", re.I)
+
+
+def is_share(after: str) -> bool:
+    """The words right ``after`` a number make it a share ("7 per cent", "12%")."""
+    return bool(re.match(r"\s?(?:%|per ?cent\b|percent\b)", after, re.I))
 _CLOCK = {"am", "pm", "a", "p", "gmt", "utc", "o'clock", "hrs", "h"}
 _BETWEEN = {"other", "more", "new", "additional", "further", "extra", "fewer", "local", "young", "older", "small",
             "large", "big", "full", "part", "time", "hundred", "thousand", "million", "billion"}  # "3.5 million people"
@@ -355,7 +365,13 @@ def role_asked(question: str) -> str | None:
                 return roles[0].lemma_.lower()
         if t.lower_ == "who" and t.dep_ == "nsubj" and t.head.lemma_.lower() in _VERB_ROLES:
             return _VERB_ROLES[t.head.lemma_.lower()]  # "Who chairs Ellsmoor Rovers?" -> "chair"
+    if _IN_CHARGE_Q.match(asked_clause(question)):
+        return IN_CHARGE  # "Who is in charge of the inquiry?": led, chaired, headed by someone
     return None
+
+
+IN_CHARGE = "in charge"
+_IN_CHARGE_Q = re.compile(r"^who(?:'s|\s+is|\s+was|\s+will\s+be|\s+are|\s+were)\s+(?:now\s+)?in\s+charge\b", re.I)
 
 
 def role_forms(role: str) -> set[str]:
@@ -370,19 +386,23 @@ def role_words(question: str) -> str:
 
     for t in parse(asked_clause(question)):
         if t.lower_ == "who" and t.dep_ == "nsubj" and t.head.lemma_.lower() in _VERB_ROLES:
-            return " ".join(sorted(_ROLE_FORMS[_VERB_ROLES[t.head.lemma_.lower()]]))
+            return " ".join(sorted(role_forms(_VERB_ROLES[t.head.lemma_.lower()])))
+    if _IN_CHARGE_Q.match(asked_clause(question)):
+        return " ".join(sorted(role_forms(IN_CHARGE)))
     return ""
 
 
-# "Who chairs / coaches / captains X?" asks for the one in that role, and the words a report uses for it. ("Who
-# leads / heads / runs X?" asks for whoever is in charge, called director, chief, head or leader: no one word.)
+# "Who chairs / coaches / captains X?" asks for the one in that role, and the words a report uses for it; "Who leads /
+# heads / is in charge of X?" for whoever leads it, called leader, head, chair, chief, director or manager
 _VERB_ROLES = {"chair": "chair", "coach": "coach", "captain": "captain", "own": "owner", "edit": "editor",
-               "govern": "governor"}
+               "govern": "governor", "lead": IN_CHARGE, "head": IN_CHARGE}
 _ROLE_FORMS = {"chair": {"chair", "chairman", "chairwoman", "chairperson"}, "coach": {"coach", "manager"},
                "captain": {"captain", "skipper"}, "owner": {"owner", "own"}, "editor": {"editor", "edit"},
-               "governor": {"governor"}}
+               "governor": {"governor"},
+               IN_CHARGE: {"lead", "leader", "head", "chair", "chairman", "chairwoman", "chairperson", "chief", "director",
+                           "manager", "boss", "president", "convenor"}}
 _ROLE_PARTICIPLES = {"chair": {"chaired"}, "coach": {"coached"}, "captain": {"captained"}, "owner": {"owned"},
-                     "editor": {"edited"}}
+                     "editor": {"edited"}, IN_CHARGE: {"led", "headed", "chaired"}}
 
 
 def names_role(question: str, sentence: str, role: str) -> bool:
@@ -398,15 +418,32 @@ def names_role(question: str, sentence: str, role: str) -> bool:
     roles = [t for t in doc if (t.lemma_.lower() in forms or t.lower_ in forms) and not _role_elsewhere(t, asked)]
     if not roles:
         return False
+    # a role word that qualifies another ("the trial's lead investigator", "chief executive") is that noun's role
+    roles += [r.head for r in roles if r.dep_ in ("amod", "compound") and r.head.pos_ == "NOUN"]
     for t in doc:
         if t.pos_ != "PROPN" or t.lower_ in asked or t.lower_ in MONTHS or t.lower_ in WEEKDAYS:
             continue
         for r in roles:
+            phrase = t
+            while phrase.dep_ in ("compound", "appos", "flat") and phrase.head.i != phrase.i:
+                phrase = phrase.head  # "the barrister Rosalind Treharne"
             if t.head.i == r.i or r.head.i == t.i or abs(t.i - r.i) == 1 or _one_clause(t, r) \
                     or (r.head.dep_ == "relcl" and r.head.head.i == t.i) \
-                    or (t.head.dep_ == "agent" and t.head.head.i == r.i):  # "chaired by Leopold Varney"
+                    or (phrase.head.dep_ == "agent" and phrase.head.head.i == r.i) \
+                    or _set_off(doc, t, r):  # "chaired by Leopold Varney", "led by the barrister Rosalind Treharne"
                 return True
     return False
+
+
+def _set_off(doc, name, role) -> bool:
+    """The role stands in the aside that follows the name between commas, whatever the parse made of it: "Paul
+    Renshaw, whom the hospital named as the trial's lead investigator, said ..."."""
+    end = name.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN":
+        end += 1
+    if end >= len(doc) or doc[end].text != "," or not end < role.i <= end + 12:
+        return False
+    return not any(doc[k].text in (",", ";", ".") for k in range(end + 1, role.i))
 
 
 def _role_elsewhere(role, asked: set[str]) -> bool:
@@ -427,6 +464,8 @@ def _one_clause(name, role) -> bool:
         return False
     verb = role.head.head if role.dep_ == "pobj" and role.head.lower_ == "as" else \
         role.head if role.dep_ in ("attr", "oprd", "dobj", "appos") else None
+    if verb is not None and verb.dep_ == "relcl" and verb.head.i == name.i:
+        return True  # "Paul Renshaw, whom the hospital named as the trial's lead investigator"
     return verb is not None and verb.i == name.head.i and role.i != name.i
 
 

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 
 from .asks import (ANY_PERSON, DISTANCE, DURATION, MONEY, asked_clause, asked_rate, counted_thing, counts_as, counts_people,
-                   expected_kind, focus_term, holds_kind, measured_thing, names_role, number_after, rate_after,
-                   role_asked)
+                   expected_kind, focus_term, holds_kind, is_share, measured_thing, names_role, number_after,
+                   rate_after, role_asked)
 from .dates import said_on
 from .nlp import parse
 from .sentences import sentence_spans
@@ -84,7 +84,8 @@ def _number(sentence: str, counted: str | None, asked: set[str] = frozenset(),
             if counts_as(stem(m.group(1).lower()), counted) or _made_from(m.group(1).lower(), asked):
                 window = max(0, m.start() - 30)
                 before = [n for n in _NUM.finditer(sentence[window:m.start()])
-                          if margin or not _margin(sentence, window + n.start(), window + n.end())]
+                          if (margin or not _margin(sentence, window + n.start(), window + n.end()))
+                          and not is_share(sentence[window + n.end():])]  # "7 per cent of patients"
                 if before:
                     return _norm_number(before[-1].group(0)), before[-1].group(0), True  # "3,000 people"
         after = next((n for n in (number_after(tokens, i) for i in places) if n), None)

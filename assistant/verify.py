@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 
-from .asks import (KIND_WORDS, asked_rate, asks_future, asks_someone, counted_thing, expected_kind, focus_term,
+from .asks import (IN_CHARGE, KIND_WORDS, asked_rate, asks_future, asks_someone, counted_thing, expected_kind, focus_term,
                    gives_rate, holds_kind, named_thing_asked, names_new, names_role, names_thing, new_names, role_asked,
                    several_asked, tells_future)
 from .generators.base import Draft, DraftSentence
@@ -148,7 +148,8 @@ class Verifier:
             return False, f"the question asks to name {several}; no supported sentence names as many"
         role = role_asked(question) if kind == "name" else None
         if role and not any(names_role(question, s.text, role) for s in kept):
-            return False, f"the question asks who the {role} is; no supported sentence names one"
+            asked_for = "who is in charge" if role == IN_CHARGE else f"who the {role} is"
+            return False, f"the question asks {asked_for}; no supported sentence names one"
         cited_terms = set()
         for s in kept:
             for i in s.sources:

@@ -322,6 +322,16 @@ def test_a_light_verb_question_dates_what_the_verb_takes():
         "Wendt goes to court")) + others) is not None
 
 
+def test_a_share_of_the_thing_counted_is_no_rival_count():
+    question = "How many patients were enrolled in the Selby heart trial?"
+    enrolled = ("The Selby heart trial enrolled 4,120 patients in eleven countries.", "Selby heart trial results")
+    assert find_disagreement(question, _rivals(enrolled, (
+        "In the Selby heart trial, dizziness affected 7 per cent of patients.", "Selby heart trial side effects"))) is None
+    found = find_disagreement(question, _rivals(enrolled, (
+        "The Selby heart trial enrolled 4,600 patients, its sponsor said.", "Selby heart trial sponsor")))
+    assert found is not None and {c.value for c in found.claims} == {"4120", "4600"}
+
+
 def test_no_rival_chair_from_another_body_or_a_player():
     """"Who chairs Selby Town?": the supporters' trust's chair and the striker the club sold are not rival chairs."""
     question = "Who chairs Selby Town?"
