@@ -59,15 +59,18 @@ _OPPOSITES["resign"] += r"|remain(?:s|ed)?\s+in\s+(?:charge|post)|not\s+stepp\w*
 _NOMINAL = {"demolition": "demolish", "resignation": "resign", "cancellation": "cancel", "closure": "close", "dismissal": "dismiss",
             "withdrawal": "withdraw", "postponement": "postpone", "death": "die", "sacking": "sack", "firing": "fire",
             "charges": "charge", "indictment": "indict", "shutdown": "shut", "ban": "ban", "arrest": "arrest",
-            "injuries": "injure", "injury": "injure", "deaths": "die", "recall": "recall"}
+            "injuries": "injure", "injury": "injure", "deaths": "die", "recall": "recall", "approval": "approve",
+            "evacuation": "evacuate"}
 # Verbs that name one event: "shut down" is contradicted by "is not closing".
 _SAME_EVENT = [{"close", "shut", "shutter"}, {"resign", "quit"}, {"cancel", "scrap", "axe"}, {"postpone", "delay"},
                {"arrest", "detain"}, {"injure", "hurt", "wound"}, {"withdraw", "pull", "abandon", "walk away"}, {"recall"},
                {"stop", "halt", "suspend"}, {"demolish", "raze"}, {"fire", "sack", "dismiss"}, {"charge", "indict"},
-               {"sell", "auction"}]
+               {"sell", "auction"}, {"approve", "license", "licence", "authorise", "authorize"}, {"evacuate"}]
 _NEGATION = (r"(?:not|never|n't|no\s+longer)\s+(?:been\s+|be\s+)?{stem}\w*|(?:denied|deny|denies)\s+(?:that\s+)?\w*\s*{stem}\w*"
              r"|no\s+(?:plans?|intention|decision)\s+(?:to|of|has\s+been\s+taken\s+to)\s+{stem}\w*"
              r"|\bno\s+(?:formal\s+)?{stem}\w*\s+(?:has|had|have)\s+been\b"  # "no recall has been ordered"
+             r"|\bno\s+{stem}\w*\s+(?:order|orders|notice|warning)\s+(?:was|were|has\s+been|had\s+been)\s+"
+             r"(?:issued|given|made)\b"  # "No evacuation order was issued for Wenlow"
              r"|\b{stem}\w*\s+(?:was|is|would\s+be)\s+[\"“”']?(?:not\s+necessary|unnecessary|not\s+needed)"
              r"|\bno\s*(?:one|body)\s+(?:has|had|have|was|were|is)\s+(?:yet\s+)?(?:been\s+)?{stem}\w*"
              # "voted to repair it rather than demolish it", "ruled out closing", "plans to close it were dropped"
@@ -192,14 +195,15 @@ def _tells(sentence: str, verbs: set[str]) -> bool:
 _PHRASAL = {("knock", "down"): "demolish", ("tear", "down"): "demolish", ("pull", "down"): "demolish",
             ("shut", "down"): "shut", ("call", "off"): "cancel", ("step", "down"): "resign",
             ("sweep", "away"): "sweep away", ("carry", "away"): "sweep away", ("wash", "away"): "sweep away",
-            ("walk", "away"): "walk away", ("pull", "out"): "withdraw", ("back", "out"): "withdraw"}
+            ("walk", "away"): "walk away", ("pull", "out"): "withdraw", ("back", "out"): "withdraw",
+            ("sign", "off"): "approve", ("move", "out"): "evacuate", ("clear", "out"): "evacuate"}
 
 
 def _phrasal(token) -> str:
     """A verb's lemma, a phrasal verb read as the one it means ("knock down" -> "demolish")."""
     lemma = token.lemma_.lower()
     for c in token.children:
-        if c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in _PHRASAL:
+        if c.dep_ in ("prt", "advmod", "prep") and (lemma, c.lower_) in _PHRASAL:  # "moved out of" parses "out" as prep
             return _PHRASAL[(lemma, c.lower_)]
     return lemma
 

@@ -564,6 +564,22 @@ def test_premises_read_past_a_leading_clause_and_phrasal_verbs_and_reopening_is_
         title="Lenby Bridge")]) is None
 
 
+def test_premises_of_a_move_out_and_a_sign_off_are_corrected_by_no_order_and_no_approval():
+    """"moved out of Wenlow" assumes an evacuation ("No evacuation order was issued for Wenlow"); "signed off on"
+    assumes an approval ("has not been approved", "is still not licensed")."""
+    wenlow = [_hit("w#p3", "No evacuation order was issued for neighbouring Wenlow, although households were told to "
+                           "be ready to leave.", title="Fire on the Selby moors")]
+    found = contradicted_premise("How many people were moved out of Wenlow when the fire got close?", wenlow)
+    assert found is not None and "No evacuation order" in found.sentence
+    assert contradicted_premise("How many people were moved out of Wenlow when the fire got close?", [_hit(
+        "w#p4", "About 300 people were moved out of Wenlow on Sunday, fire officers said.", title="Wenlow")]) is None
+    for denial in ("Selbatide has not been approved by any medicines regulator.",
+                   "Selbatide is still not licensed anywhere, its maker said."):
+        found = contradicted_premise("Which regulator signed off on selbatide?", [_hit(
+            "d#p2", denial, title="Selbatide trial results")])
+        assert found is not None, denial
+
+
 def test_people_count_employees_not_jobs_and_she_is_named_whatever_the_recogniser_calls_her():
     from assistant.asks import holds_kind
 
