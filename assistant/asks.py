@@ -222,7 +222,7 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
         if counted:
             # a share counts nothing: "7 per cent of patients" is no number of patients
             tokens = words(_SHARE.sub(" ", sentence) if not _SHARE_Q.search(counted) else sentence, whole_numbers=True)
-            places = [i for i, t in enumerate(tokens) if counts_as(stem(t), counted)]
+            places = [i for i, t in enumerate(tokens) if counts_as(stem(t), counted) or counts_workforce(t, counted)]
             if any(_NUMBER.fullmatch(w) and tokens[j + 1] != "of" for i in places
                    for j, w in enumerate(tokens[max(0, i - 4):i], max(0, i - 4))):
                 return True  # "200 casualties", not "one of the volunteers"
@@ -539,9 +539,23 @@ _SAME_COUNT = ({"household", "home", "house", "property", "dwelling"},)
 
 
 def counts_as(word_stem: str, counted: str) -> bool:
-    """Does a number before the word (its stem) count ``counted``: the word itself, or one that counts the same
-    thing ("homes" for households)?"""
-    return word_stem == counted or any(word_stem in group and counted in group for group in _SAME_COUNT)
+    """Does a number before the word (its stem) count ``counted``: the word itself, one that counts the same thing
+    ("homes" for households), or, for a workforce, the people in it by their trades ("1,900 drivers, conductors
+    and depot staff" are workers, "1,600 Guild members" too)?"""
+    return word_stem == counted or any(word_stem in group and counted in group for group in _SAME_COUNT) or \
+        counts_workforce(word_stem, counted)
+
+
+def counts_workforce(word: str, counted: str) -> bool:
+    """For a count of a workforce (workers, employees, members), the people in it by their trades, as written in
+    the plural: "1,900 drivers, conductors and depot staff" are workers, "1,600 Guild members" too."""
+    return counted in _WORKFORCE and (word in ANY_PERSON - {"person"} or bool(re.search(r"(?:ers|ors|ists|ians)$", word))
+                                      and word[:-1] not in _NOT_TRADES)
+
+
+_WORKFORCE = {"worker", "employee", "member", "personnel"}
+_NOT_TRADES = {"other", "order", "number", "power", "water", "hour", "year", "quarter", "floor", "door", "letter",
+               "meter", "metre", "dollar", "counter", "sector", "factor", "motor", "computer", "center", "centre"}
 
 
 def counts_people(counted: str) -> bool:

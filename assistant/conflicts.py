@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 
 from .asks import (ANY_PERSON, DISTANCE, DURATION, MONEY, asked_clause, asked_rate, counted_thing, counts_as, counts_people,
-                   expected_kind, focus_term, holds_kind, is_share, measured_thing, names_role, number_after,
-                   rate_after, role_asked)
+                   counts_workforce, expected_kind, focus_term, holds_kind, is_share, measured_thing, names_role,
+                   number_after, rate_after, role_asked)
 from .dates import said_on
 from .nlp import parse
 from .sentences import sentence_spans
@@ -79,9 +79,10 @@ def _number(sentence: str, counted: str | None, asked: set[str] = frozenset(),
                 return _norm_number(t.text), t.text, True
     if counted:
         tokens = words(sentence, whole_numbers=True)
-        places = [i for i, t in enumerate(tokens) if counts_as(stem(t), counted)]
+        places = [i for i, t in enumerate(tokens) if counts_as(stem(t), counted) or counts_workforce(t, counted)]
         for m in re.finditer(r"([\w'’-]+)\b", sentence):
-            if counts_as(stem(m.group(1).lower()), counted) or _made_from(m.group(1).lower(), asked):
+            word = m.group(1).lower()
+            if counts_as(stem(word), counted) or counts_workforce(word, counted) or _made_from(word, asked):
                 window = max(0, m.start() - 30)
                 before = [n for n in _NUM.finditer(sentence[window:m.start()])
                           if (margin or not _margin(sentence, window + n.start(), window + n.end()))
@@ -276,6 +277,8 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
             sentence = h.text[s:e]
             terms = set(content_terms(sentence))
             terms |= {t for t in asked if any(_made_from(w, {t}) for w in terms)}  # "workers" holds "work"
+            if counted and any(counts_workforce(w, counted) for w in words(sentence)):
+                terms.add(counted)  # "1,900 drivers, conductors and depot staff" are the workers asked about
             share = (len(asked & (terms | title | named[h.article_id])) / len(asked), len(asked & terms) / len(asked))
             if share[0] < need or not holds_kind(sentence, kind, counted):
                 continue

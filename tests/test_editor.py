@@ -332,6 +332,23 @@ def test_a_share_of_the_thing_counted_is_no_rival_count():
     assert found is not None and {c.value for c in found.claims} == {"4120", "4600"}
 
 
+def test_a_workforce_is_counted_by_its_trades_but_not_by_a_source_or_a_comparative():
+    """"How many Selby transit workers walked out?": "1,900 drivers, conductors and depot staff" and "1,600 Guild
+    members" are rival counts of workers; "two sides were closer" counts none."""
+    from assistant.asks import counted_thing, holds_kind
+
+    question = "How many Selby transit workers took part in the walkout?"
+    counted = counted_thing(question)
+    assert holds_kind("Some 1,900 drivers, conductors and depot staff have been out since Monday.", "number", counted)
+    assert not holds_kind('Talks resumed, and the two sides were "closer than before".', "number", counted)
+    assert not holds_kind("The walkout halted 40 trains on Monday.", "number", counted)
+    found = find_disagreement(question, _rivals(
+        ("About 1,600 Guild members are expected to walk out at Selby Transit from Monday.", "Selby transit workers to strike"),
+        ("Some 1,900 drivers, conductors and depot staff at Selby Transit have been out since Monday.",
+         "Selby transit walkout")))
+    assert found is not None and {c.value for c in found.claims} == {"1600", "1900"}
+
+
 def test_no_rival_chair_from_another_body_or_a_player():
     """"Who chairs Selby Town?": the supporters' trust's chair and the striker the club sold are not rival chairs."""
     question = "Who chairs Selby Town?"
