@@ -131,11 +131,17 @@ def expected_kind(question: str) -> str | None:
     if _COUNT_Q.match(q):
         return "number"
     if re.match(r"^(when|on (?:what|which) (date|day)|in (?:what|which) year|what year|what date|which year|which day|"
-                r"what day)\b", q):
+                r"what day)\b", q) or _DEADLINE_Q.match(q):
         return "date"
     if asks_who(q) or _NAME_Q.match(question.strip()):
         return "name"
     return None
+
+
+# "What's the deadline for responses?", "What is the closing date for bids?": a date
+_DEADLINE_Q = re.compile(r"^what(?:'s|’s|\s+is|\s+was|\s+will\s+be)\s+the\s+(?:\w+\s+){0,2}?(?:deadline|closing date|"
+                         r"cut-?off(?: date)?|due date|start date|end date|opening date|date(?=\s+(?:of|for|when)\b|\s*\?))")
+DEADLINE = re.compile(r"\b(?:deadline|closing date|cut-?off)\b", re.I)
 
 
 # "... did not specify the exact number", "without providing specific numbers": the

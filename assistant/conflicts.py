@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .asks import (ANY_PERSON, DISTANCE, DURATION, MONEY, asked_clause, asked_rate, counted_thing, counts_as, counts_people,
-                   counts_workforce, expected_kind, focus_term, holds_kind, is_share, measured_thing, names_role,
+                   DEADLINE, counts_workforce, expected_kind, focus_term, holds_kind, is_share, measured_thing, names_role,
                    number_after, rate_after, role_asked)
 from .dates import said_on
 from .nlp import parse
@@ -195,7 +195,13 @@ def _age(sentence: str, asked: set[str]) -> tuple[str, str, bool] | None:
     return _norm_number(written), written, True
 
 
-def _date(hit: Hit, start: int, end: int) -> tuple[str, str] | None:
+def _date(hit: Hit, start: int, end: int, deadline: bool = False) -> tuple[str, str] | None:
+    """The day the sentence dates; for a deadline, the first day after the word for closing ("will start on the
+    12th and run until 4 January" -> 4 January)."""
+    if deadline:
+        closes = _CLOSES.search(hit.text, start, end)
+        if closes is not None:
+            start = closes.start()
     for m in hit.dates:
         # "..., the agency said on Wednesday": when it was said, not when it happens
         if start <= m.start < end and m.granularity == "day" and not said_on(hit.text[start:m.start]):
@@ -254,6 +260,7 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
     age = kind == "number" and bool(re.match(r"how old\b", asked_clause(question), re.I))
     margin = bool(re.search(r"\bby how (?:many|much)\b|\bmargin\b", question, re.I))
     event = _event(question) if kind == "date" else None
+    deadline = kind == "date" and bool(DEADLINE.search(question))
     role = role_asked(question) if kind == "name" else None
     asked = set(content_terms(question))
     if not asked:
@@ -282,7 +289,10 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
             share = (len(asked & (terms | title | named[h.article_id])) / len(asked), len(asked & terms) / len(asked))
             if share[0] < need or not holds_kind(sentence, kind, counted):
                 continue
-            if not specific and focus and not _holds_focus(terms, focus) and not _lemmas(sentence) & focus_lemmas:
+            if deadline:
+                if not _CLOSES.search(sentence):
+                    continue  # "What's the deadline for responses?": the day it opened is no rival to the day it closes
+            elif not specific and focus and not _holds_focus(terms, focus) and not _lemmas(sentence) & focus_lemmas:
                 continue  # "led by" holds the "leading" of "Who is leading the trial?"
             if event and not _tells_event(sentence, terms, event):
                 continue  # "When was a man detained?": the day a painting was found missing is no rival
@@ -291,7 +301,8 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
             if best is not None and share <= best[0]:
                 continue
             found = (_age(sentence, asked) if age else
-                     _number(sentence, counted, asked, measured, per, margin) if kind == "number" else _date(h, s, e) if kind == "date"
+                     _number(sentence, counted, asked, measured, per, margin) if kind == "number"
+                     else _date(h, s, e, deadline) if kind == "date"
                      else _amount(sentence, MONEY) if kind == "money" else _amount(sentence, DURATION, asked)
                      if kind == "duration" else _amount(sentence, DISTANCE) if kind == "distance"
                      else _name(sentence, question))
@@ -348,6 +359,8 @@ def _event(question: str) -> tuple[str, ...] | None:
     return None
 
 
+# A deadline is the day something closes: "run until 4 January", "closes on 11 January", "the deadline is ..."
+_CLOSES = re.compile(r"\b(?:clos(?:e|es|ed|ing)|until|deadline|ends?|cut-?off)\b", re.I)
 _NO_EVENT = {"place", "part", "time", "day", "date", "year", "week", "month"}  # "take place", "take part"
 
 

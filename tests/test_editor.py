@@ -349,6 +349,22 @@ def test_a_workforce_is_counted_by_its_trades_but_not_by_a_source_or_a_comparati
     assert found is not None and {c.value for c in found.claims} == {"1600", "1900"}
 
 
+def test_a_deadline_is_the_day_something_closes():
+    """"What's the deadline for responses?" asks for a date; a report's rival is the day it says the consultation
+    closes ("run until 4 January" rather than "start on the 12th"), not the day it opened."""
+    from assistant.asks import expected_kind
+
+    question = "What's the deadline for responses to the Selby consultation?"
+    assert expected_kind(question) == "date" and expected_kind("What is the date palm harvest worth?") is None
+    opened = ("A consultation on the Selby plan will start on the 12th and run until 4 January, the board said.",
+              "Selby consultation")
+    found = find_disagreement(question, _rivals(opened, (
+        "The Selby consultation, which opened on Monday, closes on 11 January.", "Selby petition handed in")))
+    assert found is not None and {c.written for c in found.claims} == {"4 January", "11 January"}
+    assert find_disagreement(question, _rivals(opened, (
+        "The Selby consultation opened on Monday with six public meetings.", "Selby consultation opens"))) is None
+
+
 def test_no_rival_chair_from_another_body_or_a_player():
     """"Who chairs Selby Town?": the supporters' trust's chair and the striker the club sold are not rival chairs."""
     question = "Who chairs Selby Town?"
