@@ -23,13 +23,14 @@ _ASKS = re.compile(
     r"\b(?:time ?line|chronology|chronological|sequence of events|what (?:has )?happened (?:with|to|at|in|on|after|since|between)|"
     r"what (?:has )?happened,? and when|what (?:has|had) happened so far|"
     r"what(?:'s| has| is)(?: been)? (?:going on|happening) (?:with|to|at|in|on|since|over)|"
-    r"how (?:did|has|have) .+ (?:unfold|unfolded|develop|developed|evolve|evolved|progress|progressed)|"
+    r"how (?:did|has|have) .+ (?:unfold|unfolded|develop|developed|evolve|evolved|progress|progressed|play out|"
+    r"played out)|"
     r"(?:walk|take|run|talk) me through|series of events|^trace\b|key (?:events|dates|moments)|step by step)\b",
     re.I,
 )
 _NOT_ABOUT = {"timelin", "timeline", "timelines", "happened", "tell", "time", "line", "chronology", "chronological", "happen", "give", "show", "event", "sequence",
               "unfold", "develop", "evolve", "walk", "seri", "series", "what", "trace", "key", "step", "take", "run",
-              "talk", "progress", "unfolded", "developed", "evolved", "progressed", "date", "moment"}
+              "talk", "progress", "unfolded", "developed", "evolved", "progressed", "date", "moment", "play", "played"}
 
 
 @dataclass(frozen=True)

@@ -296,6 +296,8 @@ def test_a_premise_is_contradicted_by_the_same_event_in_other_words_and_trace_as
     assert premise is not None and "not closing" in premise.sentence
     assert is_timeline("Trace the Brisby rail dispute from the ballot to the failed talks.")
     assert is_timeline("Walk me through the ferry grounding.") and not is_timeline("Which ferry ran aground?")
+    assert is_timeline("How has the Brisby affair played out since the contract came to light?")
+    assert not is_timeline("How did the Brisby vote turn out?")
 
 
 def _rivals(first: tuple[str, str], second: tuple[str, str]) -> list[Hit]:
