@@ -140,7 +140,8 @@ def expected_kind(question: str) -> str | None:
 
 # "What's the deadline for responses?", "What is the closing date for bids?": a date
 _DEADLINE_Q = re.compile(r"^what(?:'s|’s|\s+is|\s+was|\s+will\s+be)\s+the\s+(?:\w+\s+){0,2}?(?:deadline|closing date|"
-                         r"cut-?off(?: date)?|due date|start date|end date|opening date|date(?=\s+(?:of|for|when)\b|\s*\?))")
+                         r"cut-?off(?: date)?|due date|start date|end date|opening date|"
+                         r"date(?=\s+(?:of|for|when)\b|\s*\?))")
 DEADLINE = re.compile(r"\b(?:deadline|closing date|cut-?off)\b", re.I)
 
 
@@ -253,11 +254,6 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
 
 _SHARE = re.compile(r"\b\d[\d,.]*\s?(?:%|per ?cent\b|percent\b)", re.I)
 _SHARE_Q = re.compile(r"\b(?:per ?cent|percent|percentage|share|proportion)\b", re.I)
-
-
-def is_share(after: str) -> bool:
-    """The words right ``after`` a number make it a share ("7 per cent", "12%")."""
-    return bool(re.match(r"\s?(?:%|per ?cent\b|percent\b)", after, re.I))
 _CLOCK = {"am", "pm", "a", "p", "gmt", "utc", "o'clock", "hrs", "h"}
 _BETWEEN = {"other", "more", "new", "additional", "further", "extra", "fewer", "local", "young", "older", "small",
             "large", "big", "full", "part", "time", "hundred", "thousand", "million", "billion"}  # "3.5 million people"
@@ -271,6 +267,11 @@ _FUTURE = re.compile(
     r"\b(?:will|would|shall|'ll|due|expected|expects?|scheduled|planned|plans?|set to|to (?:begin|start|open|reopen|"
     r"resume|run|return|take place|be held|be completed|finish|end|close|take effect)|next|upcoming|later this|"
     r"from (?:\w+ )?on|until|postponed|delayed|moved to|pushed back)\b", re.I)
+
+
+def is_share(after: str) -> bool:
+    """The words right ``after`` a number make it a share ("7 per cent", "12%")."""
+    return bool(re.match(r"\s?(?:%|per ?cent\b|percent\b)", after, re.I))
 
 
 def names_new(question: str, sentence: str) -> bool:
@@ -386,16 +387,10 @@ def role_forms(role: str) -> set[str]:
 
 
 def role_words(question: str) -> str:
-    """The words for a role asked by its verb, to search by ("Who chairs Ellsmoor Rovers?" -> "chair chairman
-    chairperson chairwoman": reports say "chairman Leopold Varney"); "" for other questions."""
-    from .nlp import parse
-
-    for t in parse(asked_clause(question)):
-        if t.lower_ == "who" and t.dep_ == "nsubj" and t.head.lemma_.lower() in _VERB_ROLES:
-            return " ".join(sorted(role_forms(_VERB_ROLES[t.head.lemma_.lower()])))
-    if _IN_CHARGE_Q.match(asked_clause(question)):
-        return " ".join(sorted(role_forms(IN_CHARGE)))
-    return ""
+    """The words for the role asked, to search by ("Who chairs Ellsmoor Rovers?" -> "chair chaired chairman
+    chairperson chairwoman": reports say "chairman Leopold Varney"); "" when no role with other names is asked."""
+    role = role_asked(question)
+    return " ".join(sorted(role_forms(role))) if role in _ROLE_FORMS else ""
 
 
 # "Who chairs / coaches / captains X?" asks for the one in that role, and the words a report uses for it; "Who leads /
@@ -405,8 +400,8 @@ _VERB_ROLES = {"chair": "chair", "coach": "coach", "captain": "captain", "own": 
 _ROLE_FORMS = {"chair": {"chair", "chairman", "chairwoman", "chairperson"}, "coach": {"coach", "manager"},
                "captain": {"captain", "skipper"}, "owner": {"owner", "own"}, "editor": {"editor", "edit"},
                "governor": {"governor"},
-               IN_CHARGE: {"lead", "leader", "head", "chair", "chairman", "chairwoman", "chairperson", "chief", "director",
-                           "manager", "boss", "president", "convenor"}}
+               IN_CHARGE: {"lead", "leader", "head", "chair", "chairman", "chairwoman", "chairperson", "chief",
+                           "director", "manager", "boss", "president", "convenor"}}
 _ROLE_PARTICIPLES = {"chair": {"chaired"}, "coach": {"coached"}, "captain": {"captained"}, "owner": {"owned"},
                      "editor": {"edited"}, IN_CHARGE: {"led", "headed", "chaired"}}
 
@@ -545,18 +540,18 @@ _SAME_COUNT = ({"household", "home", "house", "property", "dwelling"},)
 
 
 def counts_as(word_stem: str, counted: str) -> bool:
-    """Does a number before the word (its stem) count ``counted``: the word itself, one that counts the same thing
-    ("homes" for households), or, for a workforce, the people in it by their trades ("1,900 drivers, conductors
-    and depot staff" are workers, "1,600 Guild members" too)?"""
-    return word_stem == counted or any(word_stem in group and counted in group for group in _SAME_COUNT) or \
-        counts_workforce(word_stem, counted)
+    """Does a number before the word (its stem) count ``counted``: the word itself, or one that counts the same
+    thing ("homes" for households)?"""
+    return word_stem == counted or any(word_stem in group and counted in group for group in _SAME_COUNT)
 
 
 def counts_workforce(word: str, counted: str) -> bool:
     """For a count of a workforce (workers, employees, members), the people in it by their trades, as written in
     the plural: "1,900 drivers, conductors and depot staff" are workers, "1,600 Guild members" too."""
-    return counted in _WORKFORCE and (word in ANY_PERSON - {"person"} or bool(re.search(r"(?:ers|ors|ists|ians)$", word))
-                                      and word[:-1] not in _NOT_TRADES)
+    if counted not in _WORKFORCE:
+        return False
+    return word in ANY_PERSON - {"person"} or (bool(re.search(r"(?:ers|ors|ists|ians)$", word))
+                                               and word[:-1] not in _NOT_TRADES)
 
 
 _WORKFORCE = {"worker", "employee", "member", "personnel"}

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .asks import (ANY_PERSON, DISTANCE, DURATION, MONEY, asked_clause, asked_rate, counted_thing, counts_as, counts_people,
-                   DEADLINE, counts_workforce, expected_kind, focus_term, holds_kind, is_share, measured_thing, names_role,
-                   number_after, rate_after, role_asked)
+from .asks import (ANY_PERSON, DEADLINE, DISTANCE, DURATION, MONEY, asked_clause, asked_rate, counted_thing, counts_as,
+                   counts_people, counts_workforce, expected_kind, focus_term, holds_kind, is_share, measured_thing,
+                   names_role, number_after, rate_after, role_asked)
 from .dates import said_on
 from .nlp import parse
 from .sentences import sentence_spans

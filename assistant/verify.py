@@ -13,9 +13,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 
-from .asks import (IN_CHARGE, KIND_WORDS, asked_rate, asks_future, asks_someone, counted_thing, expected_kind, focus_term,
-                   gives_rate, holds_kind, named_thing_asked, names_new, names_role, names_thing, new_names, role_asked,
-                   several_asked, tells_future)
+from .asks import (IN_CHARGE, KIND_WORDS, asked_rate, asks_future, asks_someone, counted_thing, expected_kind,
+                   focus_term, gives_rate, holds_kind, named_thing_asked, names_new, names_role, names_thing, new_names,
+                   role_asked, several_asked, tells_future)
 from .generators.base import Draft, DraftSentence
 from .support import SupportChecker, Verdict, source_label
 from .text import content_terms, entity_found, key_entities

@@ -62,7 +62,9 @@ class ExtractiveGenerator(Generator):
         role = role_asked(question) if kind == "name" else None
         # "Who chairs Ellsmoor Rovers?": "chairman Leopold Varney" holds the word asked for ("chair") in another form
         forms = role_forms(role) if role else set()
-        role_terms = q_terms & (set(content_terms(" ".join(forms))) | ({"charge", "leading", "heading"} if forms else set()))
+        role_terms = q_terms & set(content_terms(" ".join(forms)))
+        if forms:
+            role_terms |= q_terms & {"charge", "leading", "heading"}  # "Who is in charge of / leading ...?"
         raw: list[Candidate] = []
         # A later paragraph says "the museum" where the lead said "the Vantmoor Civic Museum": a name counts as
         # found when the paragraph or another retrieved paragraph of its article (or its title) holds it.
