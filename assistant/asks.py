@@ -133,9 +133,18 @@ def expected_kind(question: str) -> str | None:
     if re.match(r"^(when|on (?:what|which) (date|day)|in (?:what|which) year|what year|what date|which year|which day|"
                 r"what day)\b", q) or _DEADLINE_Q.match(q):
         return "date"
-    if asks_who(q) or _NAME_Q.match(question.strip()):
+    if asks_who(q) or _NAME_Q.match(question.strip()) or asks_name_of(question):
         return "name"
     return None
+
+
+def asks_name_of(question: str) -> bool:
+    """"What is the name of the firm's owner?", "What was the ship called?": a name the question does not hold."""
+    return bool(_NAME_OF_Q.match(asked_clause(question).strip()))
+
+
+_NAME_OF_Q = re.compile(r"^(?:what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(?:full\s+)?names?\s+of\b"
+                        r"|what\s+(?:is|was|are|were)\s+(?:[\w'’.-]+\s+){1,6}?called\b)", re.I)
 
 
 # "What's the deadline for responses?", "What is the closing date for bids?": a date

@@ -315,6 +315,19 @@ def test_who_is_in_charge_asks_for_whoever_leads_it():
     assert not _answers(question, hits, 0) and _answers(question, hits, 1)
 
 
+def test_what_is_the_name_of_needs_a_name_the_question_does_not_hold():
+    """"What is the name of the Selby Marine owner who is related to Piet Ostrander?" is not answered by a sentence
+    that only says the owner is related to him."""
+    from assistant.asks import asks_name_of, expected_kind
+
+    question = "What is the name of the Selby Marine owner who is related to Piet Ostrander?"
+    assert asks_name_of(question) and expected_kind(question) == "name"
+    assert asks_name_of("What was the new Selby ferry called?") and not asks_name_of("What is the number of the train?")
+    hits = [_hit(1, "Piet Ostrander said he had not declared that the owner of Selby Marine was married to his sister."),
+            _hit(2, "Selby Marine is owned by Ada Wendt, whose husband is Piet Ostrander's brother.")]
+    assert not _answers(question, hits, 0) and _answers(question, hits, 1)
+
+
 def test_a_share_is_no_count_and_what_repairs_come_to_is_a_sum():
     from assistant.asks import counted_thing, expected_kind, holds_kind
 
