@@ -138,9 +138,8 @@ class Verifier:
             return False, f"the question asks for a sum of money a {per}; no supported sentence gives one"
         if kind == "date" and asks_future(question) and not any(tells_future(s.text) for s in kept):
             return False, "the question asks for a date still to come; no supported sentence gives one"
-        if kind == "name" and asks_someone(question) and not any(names_new(question, s.text) for s in kept):
-            return False, "the question asks who; no supported sentence names anyone the question does not"
-        if kind == "name" and asks_name_of(question) and not any(names_new(question, s.text) for s in kept):
+        if kind == "name" and (asks_someone(question) or asks_name_of(question)) \
+                and not any(names_new(question, s.text) for s in kept):
             return False, "the question asks for a name; no supported sentence gives one the question does not hold"
         thing = named_thing_asked(question)
         if thing and not any(names_thing(question, s.text, thing) for s in kept):

@@ -70,7 +70,7 @@ class ExtractiveGenerator(Generator):
         # found when the paragraph or another retrieved paragraph of its article (or its title) holds it.
         in_article = article_terms(hits)
         for i, hit in enumerate(hits):
-            para_terms = hit_terms[i] | (role_terms if forms & set(words(hit.text)) else set())
+            para_terms = hit_terms[i] | (role_terms if forms and forms & set(words(hit.text)) else set())
             context = sum(w for t, w in weights.items() if t in para_terms) / total
             found = sum(entity_found(e, para_terms) or entity_found(e, in_article[hit.article_id])
                         for e in q_entities)
@@ -79,7 +79,7 @@ class ExtractiveGenerator(Generator):
                 text = hit.text[s:e]
                 if text.rstrip(" \"'”’").endswith("?"):
                     continue  # a question (a subheading, "Why did Elon Musk change the Twitter logo?") answers nothing
-                terms = set(content_terms(text)) | (role_terms if forms & set(words(text)) else set())
+                terms = set(content_terms(text)) | (role_terms if forms and forms & set(words(text)) else set())
                 coverage = sum(w for t, w in weights.items() if t in terms) / total
                 raw.append(Candidate(i, s, e, text, coverage=coverage, context=context,
                                      fits=holds_kind(text, kind, counted), entities=entities,
