@@ -20,6 +20,7 @@ from .nlp import parse
 from .sentences import sentence_spans
 from .text import content_terms, names_by_article, stem, words
 from .types import Hit
+from . import voice
 
 __all__ = ["Claim", "Disagreement", "find_disagreement"]
 
@@ -54,10 +55,8 @@ class Disagreement:
     kind: str  # number, date, name
     claims: tuple[Claim, ...]  # one per distinct value, best-ranked report first
 
-    @property
-    def note(self) -> str:
-        parts = [f"{c.outlet} gives {c.written}" for c in self.claims]
-        return "The reports disagree: " + "; ".join(parts) + "."
+    def note(self, language: str = "en") -> str:
+        return voice.disagreement([(c.outlet, c.written) for c in self.claims], language)
 
 
 def _number(sentence: str, counted: str | None, asked: set[str] = frozenset(),

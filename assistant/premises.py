@@ -18,6 +18,7 @@ from .nlp import parse
 from .sentences import sentence_spans
 from .text import content_terms, entity_found, key_entities, names_by_article
 from .types import Hit
+from . import voice
 
 __all__ = ["Premise", "contradicted_premise"]
 
@@ -109,9 +110,8 @@ class Premise:
     hit: int  # position of the contradicting paragraph in the hits
     sentence: str  # the contradicting sentence, word for word
 
-    @property
-    def note(self) -> str:
-        return f"The question assumes “{self.assumed}”; the reporting says otherwise."
+    def note(self, language: str = "en") -> str:
+        return voice.premise(self.assumed, language)
 
 
 def _events(question: str, clauses_only: bool = False) -> list[tuple[str, str, set[str]]]:

@@ -1,7 +1,10 @@
 """Fixed texts the code and the tests share."""
 
-# The named "cannot answer" response: what the assistant says instead of guessing.
-CANNOT_ANSWER = "The articles in the corpus do not answer this question."
+from .voice import cannot_answer
+
+# The named "cannot answer" response: what the assistant says instead of guessing (in English; ``voice`` has it in
+# the other languages it is written for).
+CANNOT_ANSWER = cannot_answer()
 
 # The local model's instructions. Article text is data: the model is told so, and the
 # verifier removes whatever the sources do not support, instructions included.

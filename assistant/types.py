@@ -147,6 +147,9 @@ class Answer:
     time_read: str = ""  # how a relative period in the question was read: "“last week” read as 9–15 December 2024"
     note: str = ""  # what an editor would say first: the reports disagree, or the question's premise does not hold
     timeline: tuple[TimelinePoint, ...] = ()  # a timeline answer's events, in order (the UI charts them)
+    flagged: str = ""  # what the note flags: "disagreement" (the reports give different values), "premise" (the
+    # question assumes what the reporting contradicts), or ""
+    language: str = "en"  # the question's language: the note and a refusal are written in it where ``voice`` can
 
     def to_json(self) -> dict:
         """The shape printed by ``assistant ask --json``."""
@@ -156,6 +159,8 @@ class Answer:
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "time_read": self.time_read or None,
             "note": self.note or None,
+            "flagged": self.flagged or None,
+            "language": self.language,
             "timeline": [asdict(p) for p in self.timeline],
             "citations": [c.to_json() for c in self.citations],
         }

@@ -194,6 +194,7 @@ def editor(tmp_path_factory):
 def test_the_chain_surfaces_a_disagreement_with_both_values_cited(editor):
     ans = editor.ask("How many people died in the Port Averly warehouse fire?", as_of="2025-03-13", k=8)
     assert ans.note.startswith("The reports disagree")
+    assert ans.flagged == "disagreement"
     assert "14" in ans.text and "Nine" in ans.text
     assert {c.outlet for c in ans.citations} >= {"Northwind Herald", "Coastal Ledger"}
 
@@ -208,6 +209,7 @@ def test_the_chain_corrects_a_false_premise(editor):
     ans = editor.ask("Why was the Fernwick Folk Festival cancelled?", as_of="2025-05-09")
     assert not ans.refused and ans.note.startswith("The question assumes")
     assert "go ahead as planned" in ans.text and ans.citations
+    assert ans.flagged == "premise"
 
 
 def test_the_chain_answers_a_timeline_in_order_with_a_chart(editor):

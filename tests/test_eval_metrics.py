@@ -113,7 +113,8 @@ def test_a_disagreement_claimed_on_a_question_that_has_none_is_counted_as_a_fals
     from assistant.types import Answer
 
     def answer(note, text="The strike begins on 15 October 2024. [1]"):
-        return Answer(text=text, sentences=(), citations=(), refused=False, note=note)
+        return Answer(text=text, sentences=(), citations=(), refused=False, note=note,
+                      flagged="disagreement" if note else "")
 
     alarm = editor_score("relative-date", {"dates": ["2024-10-15"]}, answer("The reports disagree: A gives 1; B gives 2."))
     assert alarm == {"date_resolved": True, "false_disagreement": True}

@@ -99,7 +99,7 @@ def test_local_judge_scores_support_by_p_yes(local):
 @pytest.mark.integration
 def test_a_spanish_question_is_read_in_english_by_the_real_model_and_answered(local):
     ans = local.ask("¿A qué aeropuerto fueron trasladados los diplomáticos retirados de Damasco?")
-    assert ans.note.startswith("Asked in Spanish; the local model read the question in English as “"), ans.note
+    assert ans.note.startswith("Pregunta hecha en español; el modelo local la leyó en inglés como “"), ans.note
     reading = ans.note.split("“", 1)[1].split("”", 1)[0]
     assert "airport" in reading.lower() and "Damascus" in reading, reading  # the reports' spelling, not Damasco
     assert not ans.refused and "Chkalovsky" in ans.text, ans.text

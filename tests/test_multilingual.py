@@ -38,7 +38,8 @@ def test_a_korean_question_finds_the_english_paragraph_only_with_multilingual_se
     assert on.multilingual.count() == on.catalog.counts()[1]
     assert on.search(question, 1)[0].paragraph_id == f"{SEED}#p2"
     answer = on.ask(question)
-    assert answer.note.startswith("Asked in Korean") and "closest to the question" in answer.note
+    assert answer.note.startswith("한국어 질문으로 다국어 모델") and "원문 그대로 인용" in answer.note  # said in Korean
+    assert answer.language == "ko"
     assert answer.generator == "crosslingual" and not answer.refused
     assert f"{SEED}#p2" in {c.paragraph_id for c in answer.citations}  # the paragraph that names the airport
     for sentence in answer.sentences:  # English quotes, verbatim from what they cite (resolved dates aside)
@@ -59,7 +60,7 @@ def test_a_korean_question_finds_the_english_paragraph_only_with_multilingual_se
     off = Assistant(settings=Settings(data_dir=tmp_path / "off", generator="extractive", translate=False))
     off.ingest([corpus], progress=False)
     note = off.ask(question).note
-    assert "multilingual search is off" in note and "ASSISTANT_MULTILINGUAL=1" in note
+    assert "다국어 검색이 꺼져" in note and "ASSISTANT_MULTILINGUAL=1" in note
     english = off.ask("To which airport were the diplomats withdrawn from Damascus flown?")
     assert not english.refused and english.note == ""
 
@@ -136,26 +137,28 @@ def test_a_question_in_a_language_the_model_reads_is_answered_from_its_english_r
     assert seen and "Villemer" in seen[0] and seen[0].endswith(spanish)  # names of what the question found
     assert not answer.refused and "118,000" in answer.text
     assert {c.paragraph_id for c in answer.citations} == {"ferry#p2"}
-    assert answer.note.startswith("Asked in Spanish; the local model read the question in English as "
+    assert answer.note.startswith("Pregunta hecha en español; el modelo local la leyó en inglés como "
                                   "“How many passengers did the night ferry carry last year?”")
+    assert answer.language == "es" and "118,000" in answer.text  # the reporting quoted as written, in English
     assert answer.generator == "extractive"
 
     # a reading the reporting does not answer: the refusal says which reading was refused
     a._translator, a._chains = Translator(lambda messages: "What did the mayor of Villemer say about the budget?",
                                           frozenset({"es"})), {}
     refused = a.ask("¿Qué dijo el alcalde de Villemer sobre el presupuesto municipal de este año?")
-    assert refused.refused and "does not answer that reading" in refused.note
+    assert refused.refused and "no responde a esa lectura" in refused.note
     assert "What did the mayor of Villemer say about the budget?" in refused.note
+    assert refused.text == "Los artículos del corpus no responden a esta pregunta."  # the refusal in Spanish too
     a._translator, a._chains = Translator(complete, frozenset({"es"})), {}
 
     # a language the translator is not given is not translated: the English-only path, which says so
     seen.clear()
     korean = "야간 페리는 작년에 승객을 몇 명 태웠나요? 항만 당국의 연례 보고서에 따르면?"
     note = a.ask(korean).note
-    assert not seen and note.startswith("Asked in Korean") and "multilingual search is off" in note
+    assert not seen and note.startswith("한국어로 질문하셨지만") and "다국어 검색이 꺼져" in note
 
     # a reply that is no English question: the question is answered as asked
     a._translator, a._chains = Translator(lambda messages: "", frozenset({"es"})), {}
-    assert "read the question in English" not in a.ask(spanish).note
+    assert "la leyó en inglés" not in a.ask(spanish).note
     # switched off by the setting: no translator at all
     assert make_assistant(translate=False).translator is None

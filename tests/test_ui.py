@@ -68,6 +68,19 @@ def test_refusal_looks_different_and_says_what_is_covered():
     assert 'class="refusal"' in render.answer_html(refusal(None), []) and "Nothing in the corpus" in render.answer_html(refusal(None), [])
 
 
+def test_a_refusal_to_a_korean_question_is_worded_in_korean_and_shows_how_it_was_read():
+    from dataclasses import replace
+
+    from assistant import voice
+
+    asked = replace(refusal(None), language="ko", text=voice.cannot_answer("ko"),
+                    note=voice.read_in_english("ko", "Which airport?", refused=True))
+    html = render.answer_html(asked, [_hit(1)])
+    assert "기사에 나와 있지 않습니다." in html and "기사가 다루는 가까운 내용" in html  # heading and lead-in
+    assert voice.cannot_answer("ko") in html and "Which airport?" in html  # the refusal and the reading
+    assert "does not say" not in html and "What the corpus" not in html
+
+
 def test_binding_beyond_loopback_needs_auth(make_assistant):
     from assistant.ui.app import launch
 
@@ -104,7 +117,8 @@ def test_ask_endpoint_returns_the_cli_json(served):
 
     client = Client(served["url"], verbose=False)
     got = client.predict("Which train will resume between North Korea and Russia?", "", "", "", api_name="/ask")
-    assert set(got) == {"answer", "refused", "as_of", "citations", "time_read", "note", "timeline"}
+    assert set(got) == {"answer", "refused", "as_of", "citations", "time_read", "note", "flagged", "language",
+                        "timeline"}
     assert not got["refused"] and "645/646" in got["answer"]
     assert got["citations"][0]["paragraph_id"] == f"{SEED}#p7"
     refused = client.predict("Which train will resume?", "2024-01-01", "", "", api_name="/ask")

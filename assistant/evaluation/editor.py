@@ -35,7 +35,7 @@ def editor_score(kind: str, expect: dict, answer: Answer) -> dict:
     text = "" if answer.refused else answer.text
     scores = _kind_score(kind, expect, text, answer)
     if kind != "conflict" and not answer.refused:
-        scores["false_disagreement"] = answer.note.startswith("The reports disagree")
+        scores["false_disagreement"] = answer.flagged == "disagreement"
     return scores
 
 
@@ -45,10 +45,10 @@ def _kind_score(kind: str, expect: dict, text: str, answer: Answer) -> dict:
     if kind == "attributed-claim":
         return {"attribution_kept": _has(text, expect.get("attribution", []))}
     if kind == "conflict":
-        return {"conflict_surfaced": answer.note.startswith("The reports disagree")
+        return {"conflict_surfaced": answer.flagged == "disagreement"
                 and all(_has(text, v) for v in expect.get("values", []))}
     if kind == "false-premise":
-        return {"premise_corrected": answer.note.startswith("The question assumes")
+        return {"premise_corrected": answer.flagged == "premise"
                 and _has(text, expect.get("correction", []))}
     if kind == "timeline":
         order = expect.get("order", [])

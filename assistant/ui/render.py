@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from .. import voice
 from ..catalog import StoredParagraph
 from ..retrieval import stored_dates
 from ..types import Answer, Article, Hit
@@ -65,10 +66,10 @@ def answer_html(answer: Answer, hits: list[Hit]) -> str:
     note = ""
     v = answer.verification
     if v is not None and v.fallback == "extractive":
-        note = '<div class="note">The model\'s answer was not supported by the sources; these sentences are quoted instead.</div>'
+        note = f'<div class="note">{escape(voice.quoted_instead(answer.language))}</div>'
     elif v is not None and any(c.verdict == "removed" for c in v.sentences):
         removed = sum(1 for c in v.sentences if c.verdict == "removed")
-        note = f'<div class="note">{removed} sentence(s) the sources do not support were removed.</div>'
+        note = f'<div class="note">{escape(voice.removed(removed, answer.language))}</div>'
     if answer.note:  # the note is shown above, not repeated in the text
         parts[0] = parts[0].replace(escape(answer.note) + " ", "", 1)
     return f'{lead}<div class="answer">{" ".join(parts)}</div>{note}{sources_html(answer)}'
@@ -86,9 +87,11 @@ def refusal_html(answer: Answer, hits: list[Hit]) -> str:
                        f'{cite_link(len(covered) + 1, h.paragraph_id)}</li>')
         if len(covered) == 3:
             break
-    near = f'<div class="covered">What the corpus does cover nearby:<ul>{"".join(covered)}</ul></div>' if covered else \
-        '<div class="covered">Nothing in the corpus is close to this question.</div>'
-    return f'<div class="refusal"><strong>The corpus does not say.</strong> {escape(answer.text)}{near}</div>'
+    heading, nearby, nothing = voice.refusal_words(answer.language)
+    near = f'<div class="covered">{escape(nearby)}<ul>{"".join(covered)}</ul></div>' if covered else \
+        f'<div class="covered">{escape(nothing)}</div>'
+    lead = f'<div class="editor-note">{escape(answer.note)}</div>' if answer.note else ""  # how the question was read
+    return f'{lead}<div class="refusal"><strong>{escape(heading)}</strong> {escape(answer.text)}{near}</div>'
 
 
 def sources_html(answer: Answer) -> str:
