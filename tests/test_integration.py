@@ -66,8 +66,9 @@ def test_cli_ingest_and_ask_json_on_corpus(tmp_path):
     assert counts["articles"] == 1 and counts["paragraphs"]["added"] == 8 and counts["skipped"] == []
     out = _cli("ask", "Which train service between North Korea and Russia will resume?", "--json", data_dir=tmp_path)
     got = json.loads(out.stdout)
-    assert set(got) == {"answer", "refused", "as_of", "citations", "time_read", "note", "timeline"}
-    assert not got["refused"] and "645/646" in got["answer"]
+    assert set(got) == {"answer", "refused", "as_of", "citations", "time_read", "note", "flagged", "language",
+                        "timeline"}
+    assert not got["refused"] and "645/646" in got["answer"] and got["language"] == "en" and got["flagged"] is None
     assert got["citations"][0]["paragraph_id"] == f"{SEED}#p7"
     assert set(got["citations"][0]) == {"paragraph_id", "article_id", "title", "outlet", "published", "quote", "start", "end",
                                         "also_in", "quoted", "dates"}
