@@ -261,7 +261,9 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
     return True
 
 
-_SHARE = re.compile(r"\b\d[\d,.]*\s?(?:%|per ?cent\b|percent\b)", re.I)
+_SHARE_MARK = r"\s?(?:%|per ?cent\b|percent\b)"  # what makes the number before it a share: "7 per cent", "12%"
+_SHARE = re.compile(r"\b\d[\d,.]*" + _SHARE_MARK, re.I)
+_SHARE_AFTER = re.compile(_SHARE_MARK, re.I)
 _SHARE_Q = re.compile(r"\b(?:per ?cent|percent|percentage|share|proportion)\b", re.I)
 _CLOCK = {"am", "pm", "a", "p", "gmt", "utc", "o'clock", "hrs", "h"}
 _BETWEEN = {"other", "more", "new", "additional", "further", "extra", "fewer", "local", "young", "older", "small",
@@ -280,7 +282,7 @@ _FUTURE = re.compile(
 
 def is_share(after: str) -> bool:
     """The words right ``after`` a number make it a share ("7 per cent", "12%")."""
-    return bool(re.match(r"\s?(?:%|per ?cent\b|percent\b)", after, re.I))
+    return bool(_SHARE_AFTER.match(after))
 
 
 def names_new(question: str, sentence: str) -> bool:
