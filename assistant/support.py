@@ -4,7 +4,9 @@ A sentence is supported by a paragraph (with its article title) when:
 * every number and every name in the sentence occurs in the paragraph or title,
 * every quoted span (in quotation marks) occurs verbatim in the paragraph, and
 * enough of its content words occur there (``min_overlap``), or its embedding is
-  close to the paragraph's (``min_similarity``) when an embedder is given.
+  close to the paragraph's (``min_similarity``) when an embedder is given, and
+* it does not give what the paragraph says of one named person to another (``roles``:
+  "Colin Farrell won best actress" against a paragraph whose actress award is Michelle Yeoh's).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .roles import misbound
 from .text import content_terms, entity_found, key_entities
 
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{3,}?)[\"“”]|(?<!\w)[‘']([^‘’']{3,}?)[’'](?!\w)")
@@ -27,6 +30,7 @@ class Verdict:
     missing_numbers: tuple[str, ...] = ()
     bad_quotes: tuple[str, ...] = ()
     reasons: tuple[str, ...] = field(default=())
+    misbound: str = ""  # a word said of another person in the paragraph than the sentence says it of
 
     def to_json(self) -> dict:
         return {
@@ -36,6 +40,7 @@ class Verdict:
             "missing_names": list(self.missing_names),
             "missing_numbers": list(self.missing_numbers),
             "bad_quotes": list(self.bad_quotes),
+            "misbound": self.misbound or None,
             "reasons": list(self.reasons),
         }
 
@@ -98,5 +103,12 @@ class SupportChecker:
         close = overlap >= self.min_overlap or (similarity is not None and similarity >= self.min_similarity)
         if not close:
             reasons.append(f"too little in common (overlap {overlap:.2f})")
+        swapped = ""
+        if not reasons and _norm_quote(sentence) not in _norm_quote(source):  # a quotation binds as its source does
+            found = misbound(sentence, source)
+            if found is not None:
+                swapped = found.reason()
+                reasons.append(swapped)
         supported = not reasons
-        return Verdict(supported, overlap, similarity, missing_names, missing_numbers, bad_quotes, tuple(reasons))
+        return Verdict(supported, overlap, similarity, missing_names, missing_numbers, bad_quotes, tuple(reasons),
+                       swapped)
