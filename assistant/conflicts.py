@@ -22,7 +22,7 @@ from .text import content_terms, names_by_article, stem, words
 from .types import Hit
 from . import voice
 
-__all__ = ["Claim", "Disagreement", "find_disagreement"]
+__all__ = ["Claim", "Disagreement", "find_disagreement", "reported_values"]
 
 _WORD_NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -48,6 +48,7 @@ class Claim:
     hit: int  # position in the hits
     sentence: str
     outlet: str
+    kind: str = ""  # what the question asks for: number, date, name, money, duration, distance
 
 
 @dataclass(frozen=True)
@@ -241,7 +242,31 @@ def _surname(name: str) -> str:
 
 
 def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) -> Disagreement | None:
-    """Different values for what the question asks, from different stories among the hits.
+    """Different values for what the question asks, from different stories among the hits (``reported_values``)."""
+    found = reported_values(question, hits, min_share)
+    if not found:
+        return None
+    # one claim per outlet (a number given for the thing counted first, then its sentence closest to the
+    # question), one per value
+    by_outlet: dict[str, Claim] = {}
+    for c in found:
+        by_outlet.setdefault(c.outlet, c)
+    distinct: dict[str, Claim] = {}
+    for c in by_outlet.values():
+        distinct.setdefault(c.value, c)
+    # a report that gives both values tells of a change, not a disagreement ("falls from 180 to 120")
+    distinct = {v: c for v, c in distinct.items()
+                if not any(o is not c and re.search(rf"(?<!\w){re.escape(c.written)}(?!\w)", o.sentence, re.I)
+                           for o in distinct.values())}
+    stories = {hits[c.hit].article_id for c in distinct.values()}
+    if len(distinct) < 2 or len(stories) < 2:
+        return None
+    return Disagreement(found[0].kind, tuple(distinct.values()))
+
+
+def reported_values(question: str, hits: list[Hit], min_share: float = 0.5) -> list[Claim]:
+    """Per hit, the value its best sentence gives for what the question asks: a number given for the thing
+    counted first, then the sentences closest to the question; none for a question that asks for no value.
 
     A report's claim is its sentence that holds the kind asked for and, with the article's title, shares at
     least ``min_share`` of the question's terms (a third for a sum of money, a length of time or a distance, whose kind
@@ -252,7 +277,7 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
     """
     kind = expected_kind(question)
     if kind is None:
-        return None
+        return []
     counted = counted_thing(question)
     measured = measured_thing(question) if kind == "number" and counted is None else None
     per = asked_rate(question) if kind == "number" else None
@@ -263,7 +288,7 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
     role = role_asked(question) if kind == "name" else None
     asked = set(content_terms(question))
     if not asked:
-        return None
+        return []
     specific = kind not in ("date", "name")
     need = min_share / 1.5 if kind in ("money", "duration", "distance") else min_share
     para_terms = [set(content_terms(h.title + " " + h.text)) for h in hits]
@@ -307,25 +332,10 @@ def find_disagreement(question: str, hits: list[Hit], min_share: float = 0.5) ->
                      else _name(sentence, question))
             if found:  # the report's best sentence that gives a value
                 bound = len(found) > 2 and found[2]
-                best = (share, Claim(found[0], found[1], i, sentence, h.outlet), bound)
+                best = (share, Claim(found[0], found[1], i, sentence, h.outlet, kind), bound)
         if best is not None:
             claims.append(best)
-    # one claim per outlet (a number given for the thing counted first, then its sentence closest to the
-    # question), one per value
-    by_outlet: dict[str, Claim] = {}
-    for _, c, _ in sorted(claims, key=lambda sc: (not sc[2], -sc[0][0], -sc[0][1])):
-        by_outlet.setdefault(c.outlet, c)
-    distinct: dict[str, Claim] = {}
-    for c in by_outlet.values():
-        distinct.setdefault(c.value, c)
-    # a report that gives both values tells of a change, not a disagreement ("falls from 180 to 120")
-    distinct = {v: c for v, c in distinct.items()
-                if not any(o is not c and re.search(rf"(?<!\w){re.escape(c.written)}(?!\w)", o.sentence, re.I)
-                           for o in distinct.values())}
-    stories = {hits[c.hit].article_id for c in distinct.values()}
-    if len(distinct) < 2 or len(stories) < 2:
-        return None
-    return Disagreement(kind, tuple(distinct.values()))
+    return [c for _, c, _ in sorted(claims, key=lambda sc: (not sc[2], -sc[0][0], -sc[0][1]))]
 
 
 _HONORIFICS = {"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "lord", "lady"}

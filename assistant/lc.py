@@ -12,6 +12,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from pydantic import ConfigDict
 
 from .asks import role_words
+from .brief import in_short
 from .chain_state import AskRequest, ChainState
 from .citations import build_answer
 from .conflicts import find_disagreement
@@ -250,6 +251,10 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
             answer = replace(answer, note=f"{said} {answer.note}".strip())
         if answer.refused and language != "en":
             answer = replace(answer, text=voice.cannot_answer(language))
+        elif language != "en" and state.premise is None and state.disagreement is None and not state.timeline:
+            said = in_short(state.question, answer, state.hits, language)  # the value asked for, in its language
+            if said is not None:
+                answer = replace(answer, brief=said, text=f"{said.text} [{said.citation}] {answer.text}")
         return state.evolve(answer=replace(answer, language=language))
 
     return (

@@ -150,6 +150,7 @@ class Answer:
     flagged: str = ""  # what the note flags: "disagreement" (the reports give different values), "premise" (the
     # question assumes what the reporting contradicts), or ""
     language: str = "en"  # the question's language: the note and a refusal are written in it where ``voice`` can
+    brief: object = None  # brief.Brief: for a question in another language, the value asked for, said in it first
 
     def to_json(self) -> dict:
         """The shape printed by ``assistant ask --json``."""
@@ -161,6 +162,7 @@ class Answer:
             "note": self.note or None,
             "flagged": self.flagged or None,
             "language": self.language,
+            "brief": self.brief.to_json() if self.brief is not None else None,
             "timeline": [asdict(p) for p in self.timeline],
             "citations": [c.to_json() for c in self.citations],
         }

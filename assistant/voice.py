@@ -8,7 +8,7 @@ hold) is fixed text, written by hand for each language in ``LANGUAGES``; any oth
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGES", "cannot_answer", "disagreement", "language_name", "premise", "quoted_instead",
+__all__ = ["LANGUAGES", "cannot_answer", "disagreement", "in_short", "language_name", "premise", "quoted_instead",
            "read_in_english", "refusal_words", "removed", "searched_across_languages"]
 
 LANGUAGE_NAMES = {"ko": "Korean", "es": "Spanish", "fr": "French", "de": "German", "ja": "Japanese",
@@ -86,6 +86,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "ko": "출처로 뒷받침되지 않는 문장 {count}개를 지웠습니다.",
         "es": "Se quitaron {count} frase(s) que las fuentes no respaldan.",
     },
+    "in_short": {"en": "In short: {value}", "ko": "요약하면: {value}", "es": "En resumen: {value}"},
     "not_say": {"en": "The corpus does not say.", "ko": "기사에 나와 있지 않습니다.",
                 "es": "El corpus no lo dice."},
     "nearby": {"en": "What the corpus does cover nearby:", "ko": "기사가 다루는 가까운 내용:",
@@ -94,6 +95,9 @@ _TEXTS: dict[str, dict[str, str]] = {
                      "ko": "이 질문에 가까운 기사가 없습니다.",
                      "es": "Nada en el corpus se acerca a esta pregunta."},
 }
+
+_MONTHS_ES = ("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre").split()
+_MONTHS_EN = ("January February March April May June July August September October November December").split()
 
 LANGUAGES = frozenset(lang for texts in _TEXTS.values() for lang in texts)
 
@@ -150,3 +154,23 @@ def removed(count: int, language: str = "en") -> str:
 def refusal_words(language: str = "en") -> tuple[str, str, str]:
     """The chat's refusal box: its heading, the lead-in to the nearby articles, and the line when none is near."""
     return _say("not_say", language), _say("nearby", language), _say("nothing_near", language)
+
+
+def in_short(kind: str, value: str, written: str, language: str = "en") -> str:
+    """The value an answer gives, said first and the language's way: a date ("2024-12-15" -> "2024년 12월 15일",
+    "15 de diciembre de 2024"), a number with the language's digit grouping ("3000" -> "3,000"; Spanish groups
+    five digits and more with a space, "12 000"); a name, or an amount, a length of time or a distance as the
+    report writes it (quoted: the report's words, not translated)."""
+    if kind == "date":
+        y, m, d = (int(x) for x in value.split("-"))
+        said = {"ko": f"{y}년 {m}월 {d}일", "es": f"{d} de {_MONTHS_ES[m - 1]} de {y}"}.get(
+            language, f"{d} {_MONTHS_EN[m - 1]} {y}")
+    elif kind == "number" and value.isdigit():
+        said = f"{int(value):,}"
+        if language == "es":
+            said = value if len(value) <= 4 else f"{int(value):,}".replace(",", "\u00a0")
+    elif kind == "name":
+        said = written
+    else:
+        said = f"“{written}”"
+    return _say("in_short", language, value=said)

@@ -67,8 +67,9 @@ def test_cli_ingest_and_ask_json_on_corpus(tmp_path):
     out = _cli("ask", "Which train service between North Korea and Russia will resume?", "--json", data_dir=tmp_path)
     got = json.loads(out.stdout)
     assert set(got) == {"answer", "refused", "as_of", "citations", "time_read", "note", "flagged", "language",
-                        "timeline"}
+                        "timeline", "brief"}
     assert not got["refused"] and "645/646" in got["answer"] and got["language"] == "en" and got["flagged"] is None
+    assert got["brief"] is None  # said only for a question in another language
     assert got["citations"][0]["paragraph_id"] == f"{SEED}#p7"
     assert set(got["citations"][0]) == {"paragraph_id", "article_id", "title", "outlet", "published", "quote", "start", "end",
                                         "also_in", "quoted", "dates"}

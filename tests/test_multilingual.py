@@ -141,6 +141,9 @@ def test_a_question_in_a_language_the_model_reads_is_answered_from_its_english_r
                                   "“How many passengers did the night ferry carry last year?”")
     assert answer.language == "es" and "118,000" in answer.text  # the reporting quoted as written, in English
     assert answer.generator == "extractive"
+    # the value asked for, said first the Spanish way (a space groups the digits), cited like the quote it sums up
+    assert answer.brief is not None and answer.brief.text == "En resumen: 118\u00a0000" and answer.brief.citation == 1
+    assert answer.text.startswith("En resumen: 118\u00a0000 [1] ") and answer.to_json()["brief"]["value"] == "118000"
 
     # a reading the reporting does not answer: the refusal says which reading was refused
     a._translator, a._chains = Translator(lambda messages: "What did the mayor of Villemer say about the budget?",
@@ -149,6 +152,7 @@ def test_a_question_in_a_language_the_model_reads_is_answered_from_its_english_r
     assert refused.refused and "no responde a esa lectura" in refused.note
     assert "What did the mayor of Villemer say about the budget?" in refused.note
     assert refused.text == "Los artículos del corpus no responden a esta pregunta."  # the refusal in Spanish too
+    assert refused.brief is None
     a._translator, a._chains = Translator(complete, frozenset({"es"})), {}
 
     # a language the translator is not given is not translated: the English-only path, which says so

@@ -81,6 +81,20 @@ def test_a_refusal_to_a_korean_question_is_worded_in_korean_and_shows_how_it_was
     assert "does not say" not in html and "What the corpus" not in html
 
 
+def test_the_value_asked_for_is_said_first_in_the_question_language_with_its_citation():
+    from dataclasses import replace
+
+    from assistant.brief import Brief
+
+    hits = [_hit(1, "Other."), _hit(2, "The fire killed 14 workers.")]
+    ans = build_answer(Draft(sentences=(DraftSentence("The fire killed 14 workers.", (1,)),)), hits, None)
+    html = render.answer_html(replace(ans, brief=Brief("요약하면: 14", 1, "number", "14"), language="ko"), hits)
+    brief = html.split('<div class="brief">', 1)[1].split("</div>", 1)[0]
+    assert brief.startswith("요약하면: 14") and 'href="#cite=a#p2"' in brief  # cited like the quote it sums up
+    assert html.index('class="brief"') < html.index('class="answer"')
+    assert 'class="brief"' not in render.answer_html(ans, hits)
+
+
 def test_binding_beyond_loopback_needs_auth(make_assistant):
     from assistant.ui.app import launch
 
@@ -118,7 +132,7 @@ def test_ask_endpoint_returns_the_cli_json(served):
     client = Client(served["url"], verbose=False)
     got = client.predict("Which train will resume between North Korea and Russia?", "", "", "", api_name="/ask")
     assert set(got) == {"answer", "refused", "as_of", "citations", "time_read", "note", "flagged", "language",
-                        "timeline"}
+                        "timeline", "brief"}
     assert not got["refused"] and "645/646" in got["answer"]
     assert got["citations"][0]["paragraph_id"] == f"{SEED}#p7"
     refused = client.predict("Which train will resume?", "2024-01-01", "", "", api_name="/ask")

@@ -58,6 +58,10 @@ def answer_html(answer: Answer, hits: list[Hit]) -> str:
                         for m in s.citations)
         parts.append(f"{escape(s.text)}<sup>{marks}</sup>")
     lead = f'<div class="editor-note">{escape(answer.note)}</div>' if answer.note else ""
+    if answer.brief is not None:  # the value asked for, in the question's language, cited
+        c = answer.citations[answer.brief.citation - 1]
+        lead += (f'<div class="brief">{escape(answer.brief.text)}'
+                 f'<sup>{cite_link(answer.brief.citation, c.paragraph_id, c.quote)}</sup></div>')
     if answer.time_read:
         lead += f'<div class="meta time-read">{escape(answer.time_read)}</div>'
     if answer.timeline:
@@ -185,6 +189,7 @@ a.cite .cite-tip { display: none; position: absolute; left: 0; top: 1.4em; z-ind
   font-weight: normal; font-size: 0.85rem; line-height: 1.3; white-space: normal; }
 a.cite:hover .cite-tip { display: block; }
 .editor-note { border-left: 4px solid #7c3aed; background: #f5f3ff; padding: 6px 10px; color: #4c1d95; margin-bottom: 6px; }
+.brief { font-weight: 600; font-size: 1.05em; margin: 4px 0 6px; }
 .date-rel { border-bottom: 1px dotted #666; }
 .date-badge { display: inline-block; margin-left: 3px; padding: 0 4px; border-radius: 3px; background: #e0f2fe;
   color: #075985; font-size: 0.75em; }

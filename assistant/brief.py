@@ -1,0 +1,44 @@
+"""The value asked for, said first in the question's language: "요약하면: 2024년 12월 15일 [1]".
+
+The reporting stays quoted in English, word for word (``voice``: the packaged model alters figures when it
+translates). What can be said without translating, the number, date, name or amount the question asks for, is
+read from the cited sentence that gives it (``conflicts.reported_values``, the editor's value reader) and written
+the question's language's way (``voice.in_short``). Only a value the answer itself states is said: the line sums
+up the answer, it adds nothing to it, and it carries the citation of the paragraph that gives the value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .conflicts import reported_values
+from .types import Answer, Hit
+from . import voice
+
+__all__ = ["Brief", "in_short"]
+
+
+@dataclass(frozen=True)
+class Brief:
+    text: str  # "요약하면: 2024년 12월 15일"
+    citation: int  # the answer's citation number of the paragraph that gives the value
+    kind: str  # number, date, name, money, duration, distance
+    value: str  # normalised: "14", "2024-12-15", "Ilse Varga"
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "citation": self.citation, "kind": self.kind, "value": self.value}
+
+
+def in_short(question: str, answer: Answer, hits: list[Hit], language: str) -> Brief | None:
+    """The value ``answer`` gives for what ``question`` (English) asks, said in ``language``; None when the
+    question asks for no single value or no cited paragraph gives one the answer states."""
+    if answer.refused or not answer.citations:
+        return None
+    cited = {c.paragraph_id: n for n, c in enumerate(answer.citations, 1)}
+    said = answer.text.lower()
+    for claim in reported_values(question, hits):
+        n = cited.get(hits[claim.hit].paragraph_id)
+        if n is not None and claim.written.lower() in said:
+            value = claim.written if claim.kind == "name" else claim.value  # a name's value is its surname
+            return Brief(voice.in_short(claim.kind, claim.value, claim.written, language), n, claim.kind, value)
+    return None
