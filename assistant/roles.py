@@ -10,13 +10,16 @@ and the sentence is not supported.
 
 Kept narrow on purpose: a word in a clause whose subject is a pronoun or a common noun ("she",
 "the company") binds to no one, so a sentence that joins two of the source's sentences, or
-resolves "she" to her name, is not flagged; dates and numbers are left to the other checks.
+resolves "she" to her name, is not flagged; nor does a word in what someone says ("..., the agency
+announced, over issues with ..."): the speaker is its source, not its subject. Dates and numbers are
+left to the other checks.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .attribution import SPEECH
 from .nlp import parse
 from .text import STOPWORDS, stem
 
@@ -24,6 +27,7 @@ __all__ = ["Misbound", "misbound"]
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _SAID = ("NOUN", "PROPN", "ADJ")  # what a predicate says of its subject that can be swapped between people
+_CLASS = {"NOUN": "noun", "PROPN": "noun", "ADJ": "adjective"}  # a word is compared with the same word so used
 _LEFT_TO_OTHERS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
 _PLACES = ("GPE", "LOC", "NORP", "FAC")
 _RELATIVE = {"who", "that", "which", "whom"}
@@ -49,10 +53,12 @@ class _Clause:
 
 
 def _clause_head(token):
-    """The nearest token at or above ``token`` that has a subject: the verb of the clause it belongs to."""
+    """The nearest verb at or above ``token`` that has a subject: the head of the clause it belongs to (a noun
+    with a "subject" is a misparse: "NASA unveils new James Webb Telescope images", "Telescope" the subject of
+    "images")."""
     t = token
     while True:
-        if any(c.dep_ in _SUBJECTS for c in t.children):
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in t.children):
             return t
         if t.head.i == t.i:
             return None
@@ -98,7 +104,8 @@ def _read(text: str) -> _Read:
         # named: a subject that is a name ("Michelle Yeoh and Ke Huy Quan"), not a noun a name qualifies ("the
         # dark comedy 'The Banshees of Inisherin'"), nor a place, which news puts for its government or people
         # ("Washington imposed sanctions" may be written "the United States imposed sanctions")
-        proper = [t for t in span if t.pos_ == "PROPN"] if subject.pos_ == "PROPN" and subject.ent_type_ not in _PLACES else []
+        proper = [t for t in span if t.pos_ == "PROPN"] if subject.pos_ == "PROPN" and subject.ent_type_ not in _PLACES \
+            and head.lemma_.lower() not in SPEECH else []  # "..., the agency announced, over issues": said by it
         names = frozenset(stem(t.lower_) for t in proper)
         written = " ".join(t.text for t in span if t.pos_ not in ("DET", "PUNCT")) if proper else ""
         clauses[i] = _Clause(names, written, frozenset(stem(t.lower_) for t in tokens) | names)
@@ -109,17 +116,19 @@ def misbound(sentence: str, source: str) -> Misbound | None:
     """The first word ``sentence`` says of a named subject that ``source`` says only of other names, or None."""
     doc = parse(sentence)
     mine = _read(sentence)
-    said = [(stem(t.lower_), t.text, mine.clauses[mine.owner[t.i]], (t.pos_ == "ADJ", t.dep_ == "compound")) for t in doc
+    said = [((stem(t.lower_), _CLASS[t.pos_]), t.text, mine.clauses[mine.owner[t.i]],
+             (t.pos_ == "ADJ", t.dep_ == "compound")) for t in doc
             if t.pos_ in _SAID and t.ent_type_ not in _LEFT_TO_OTHERS and t.is_alpha and t.lower_ not in STOPWORDS
             and mine.owner[t.i] is not None and not mine.in_subject[t.i] and mine.clauses[mine.owner[t.i]].names]
     if not said:
         return None
     said.sort(key=lambda s: s[3])  # a noun names the role best: "actress" before "lead" and "best"
     src = _read(source)
-    places: dict[str, list[_Clause | None]] = {}
+    places: dict[tuple[str, str], list[_Clause | None]] = {}  # per word and word class ("images" the noun)
     for t in parse(source):
         i = src.owner[t.i]
-        places.setdefault(stem(t.lower_), []).append(None if i is None or src.in_subject[t.i] else src.clauses[i])
+        clause = None if i is None or src.in_subject[t.i] else src.clauses[i]
+        places.setdefault((stem(t.lower_), _CLASS.get(t.pos_, "")), []).append(clause)
     for term, word, clause, _ in said:
         found = places.get(term)
         if not found:

@@ -34,6 +34,10 @@ def test_a_pronoun_or_a_common_noun_binds_no_one():
     # a place stands for its government: "Washington" may be written "the United States"
     assert misbound("The United States imposed sanctions on the bank.",
                     "Washington imposed sanctions on the bank. Beijing condemned the move.") is None
+    # what someone says is not said of them: the agency is the source of "faults", not their subject
+    assert misbound("Vextor Motors recalled 2 million cars over faults in the braking software.",
+                    "Over 2 million Vextor cars were recalled on Wednesday, the Road Safety Agency announced, over "
+                    "faults in the braking software.") is None
     # the sentence's name in the same clause: the other side of the same event
     assert misbound("Owen Strade handed the chain of office to Marta Quell.",
                     "Marta Quell received the chain of office from Owen Strade.") is None
