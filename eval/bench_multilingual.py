@@ -9,7 +9,9 @@ of the paragraphs its answer used (the English reading's search, k=5): the quest
 
 The index holds the seed article (corpus/) and the invented articles of the editor sets as distractors
 (about 190 paragraphs); the questions are eval/questions.jsonl and its translations in eval/multilingual/.
-Also prints how the answers come out (answered, and holding every answer fact) and the cost: e5 ingest,
+Also prints how the answers come out (answered, and holding every answer fact; the value said first in the
+question's language, ``assistant/brief.py``: how often, and how often it is one of the answer facts, compared
+as it would be said in English) and the cost: e5 ingest,
 search and answer time (extractive English answers; cross-lingual quotes for the other languages).
 """
 
@@ -23,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant import Assistant, Settings  # noqa: E402
+from assistant import Assistant, Settings, voice  # noqa: E402
 from assistant.evaluation.metrics import fact_present, ranked_ids, retrieval_scores  # noqa: E402
 from assistant.evaluation.questions import load_questions  # noqa: E402
 
@@ -67,15 +69,20 @@ def main() -> int:
                 answered = sum(not x.refused for x in answers)
                 right = sum(not x.refused and all(fact_present(x.text, f.variants) for f in q.answer_facts)
                             for x, q in zip(answers, qs))
+                briefs = [(x.brief, q) for x, q in zip(answers, qs) if x.brief is not None]
+                english = [(voice.in_short(b.kind, b.value, b.value, "en"), b.value, q) for b, q in briefs]
+                brief_right = sum(any(fact_present(said, f.variants) or fact_present(value, f.variants)
+                                      for f in q.answer_facts) for said, value, q in english)
                 unanswerable = [q for q in load_questions(path) if not q.answerable]
                 declined = sum(a.ask(q.question, as_of=q.as_of).refused for q in unanswerable)
-                rows.append((label, lang, len(qs), r, ms, answered, right, ask_s, f"{declined}/{len(unanswerable)}"))
+                rows.append((label, lang, len(qs), r, ms, answered, right, ask_s, f"{declined}/{len(unanswerable)}",
+                             f"{len(briefs)}/{len(qs)}", brief_right))
         print("\n| search | questions | n | recall@1 | recall@5 | MRR@10 | search ms | answered (not refused) "
-              "| answer facts all present | ask mean s | unanswerable refused |")
-        print("|---|---|---|---|---|---|---|---|---|---|---|")
-        for label, lang, n, r, ms, answered, right, ask_s, declined in rows:
+              "| answer facts all present | ask mean s | unanswerable refused | value said first | of them an answer fact |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+        for label, lang, n, r, ms, answered, right, ask_s, declined, briefs, brief_right in rows:
             print(f"| {label} | {lang} | {n} | {r['recall@1']:.3f} | {r['recall@5']:.3f} | {r['mrr@10']:.3f} | "
-                  f"{ms:.0f} | {answered}/{n} | {right}/{n} | {ask_s:.2f} | {declined} |")
+                  f"{ms:.0f} | {answered}/{n} | {right}/{n} | {ask_s:.2f} | {declined} | {briefs} | {brief_right} |")
     finally:
         shutil.rmtree(root, ignore_errors=True)
     return 0
