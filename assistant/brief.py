@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .conflicts import reported_values
+from .conflicts import measure, reported_values
 from .types import Answer, Hit
 from . import voice
 
@@ -23,7 +23,7 @@ class Brief:
     text: str  # "요약하면: 2024년 12월 15일"
     citation: int  # the answer's citation number of the paragraph that gives the value
     kind: str  # number, date, name, money, duration, distance
-    value: str  # normalised: "14", "2024-12-15", "Ilse Varga"
+    value: str  # normalised: "14", "2024-12-15", "Ilse Varga", "5 year", "3100000.0 euro"
 
     def to_json(self) -> dict:
         return {"text": self.text, "citation": self.citation, "kind": self.kind, "value": self.value}
@@ -39,6 +39,11 @@ def in_short(question: str, answer: Answer, hits: list[Hit], language: str) -> B
     for claim in reported_values(question, hits):
         n = cited.get(hits[claim.hit].paragraph_id)
         if n is not None and claim.written.lower() in said:
-            value = claim.written if claim.kind == "name" else claim.value  # a name's value is its surname
-            return Brief(voice.in_short(claim.kind, claim.value, claim.written, language), n, claim.kind, value)
+            value = claim.value
+            if claim.kind == "name":
+                value = claim.written  # the reader's value of a name is its surname
+            elif claim.kind in ("duration", "distance"):
+                value = measure(claim.written) or ""  # "five years" -> "5 year", said "5년", "5 años"
+            said = voice.in_short(claim.kind, value, claim.written, language)
+            return Brief(said, n, claim.kind, value or claim.written)
     return None

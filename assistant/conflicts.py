@@ -22,7 +22,7 @@ from .text import content_terms, names_by_article, stem, words
 from .types import Hit
 from . import voice
 
-__all__ = ["Claim", "Disagreement", "find_disagreement", "reported_values"]
+__all__ = ["Claim", "Disagreement", "find_disagreement", "measure", "reported_values"]
 
 _WORD_NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -168,6 +168,28 @@ def _amount(sentence: str, pattern: re.Pattern, asked: set[str] = frozenset()) -
             break
     unit = re.sub(r"(?<=\d)\s?(?:bn|m|k)\b|thousand|million|billion|trillion|[\d,.\s-]", "", low).rstrip("s")
     return f"{round(value, 2)} {unit}", written
+
+
+_MEASURE = re.compile(r"(\d[\d,]*(?:\.\d+)?|a|an|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
+                      r"[\s-](?:(?:more|full|extra|further)\s)?([a-z]+)", re.I)
+_UNIT_NAMES = {"kilometre": "km", "kilometer": "km", "km": "km", "metre": "m", "meter": "m", "mile": "mile",
+               "yard": "yard", "feet": "foot", "foot": "foot", "ft": "foot", "century": "century", "centuries": "century"}
+_TIME_UNITS = {"second", "minute", "hour", "day", "night", "week", "month", "year", "decade"}
+
+
+def measure(written: str) -> str | None:
+    """A length of time or a distance as a number and a unit: "five years" -> "5 year", "18 months" -> "18 month",
+    "a decade" -> "1 decade", "12 km" -> "12 km"; None for what is no plain measure ("since", "half an hour")."""
+    m = _MEASURE.fullmatch(written.strip())
+    if m is None:
+        return None
+    word = m.group(2).lower()
+    unit = next((u for u in (word, word[:-1] if word.endswith("s") else "") if u in _TIME_UNITS or u in _UNIT_NAMES), None)
+    if unit is None:
+        return None
+    unit = _UNIT_NAMES.get(unit, unit)
+    n = m.group(1).lower()
+    return f"{1 if n in ('a', 'an') else _norm_number(n)} {unit}"
 
 
 def _norm_number(w: str) -> str:

@@ -99,6 +99,17 @@ _TEXTS: dict[str, dict[str, str]] = {
 _MONTHS_ES = ("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre").split()
 _MONTHS_EN = ("January February March April May June July August September October November December").split()
 
+# A length of time or a distance in each language: Korean puts the unit after the number ("5년"), Spanish names it
+# in the singular or the plural ("1 año", "5 años"); metric units are written alike in all three.
+_UNITS = {
+    "ko": {"second": "초", "minute": "분", "hour": "시간", "day": "일", "night": "박", "week": "주", "month": "개월",
+           "year": "년", "century": "세기", "km": "km", "m": "m", "mile": "마일", "yard": "야드", "foot": "피트"},
+    "es": {"second": ("segundo", "segundos"), "minute": ("minuto", "minutos"), "hour": ("hora", "horas"),
+           "day": ("día", "días"), "night": ("noche", "noches"), "week": ("semana", "semanas"), "month": ("mes", "meses"),
+           "year": ("año", "años"), "decade": ("década", "décadas"), "century": ("siglo", "siglos"), "km": ("km", "km"),
+           "m": ("m", "m"), "mile": ("milla", "millas"), "yard": ("yarda", "yardas"), "foot": ("pie", "pies")},
+}
+
 LANGUAGES = frozenset(lang for texts in _TEXTS.values() for lang in texts)
 
 
@@ -159,8 +170,9 @@ def refusal_words(language: str = "en") -> tuple[str, str, str]:
 def in_short(kind: str, value: str, written: str, language: str = "en") -> str:
     """The value an answer gives, said first and the language's way: a date ("2024-12-15" -> "2024년 12월 15일",
     "15 de diciembre de 2024"), a number with the language's digit grouping ("3000" -> "3,000"; Spanish groups
-    five digits and more with a space, "12 000"); a name, or an amount, a length of time or a distance as the
-    report writes it (quoted: the report's words, not translated)."""
+    five digits and more with a space, "12 000"), a length of time or a distance read as a number and a unit
+    ("5 year" -> "5년", "5 años"); a name, or an amount of money or what no unit reads, as the report writes it
+    (quoted: the report's words, not translated)."""
     if kind == "date":
         y, m, d = (int(x) for x in value.split("-"))
         said = {"ko": f"{y}년 {m}월 {d}일", "es": f"{d} de {_MONTHS_ES[m - 1]} de {y}"}.get(
@@ -169,6 +181,12 @@ def in_short(kind: str, value: str, written: str, language: str = "en") -> str:
         said = f"{int(value):,}"
         if language == "es":
             said = value if len(value) <= 4 else f"{int(value):,}".replace(",", "\u00a0")
+    elif kind in ("duration", "distance") and value.split(" ")[-1] in _UNITS.get(language, {}):
+        n, unit = value.split(" ")  # "5 year", read by ``conflicts.measure``
+        if language == "ko":
+            said = f"{n} {unit}" if unit in ("km", "m") else f"{n}{_UNITS['ko'][unit]}"
+        else:
+            said = f"{n} {_UNITS['es'][unit][n != '1']}"
     elif kind == "name":
         said = written
     else:

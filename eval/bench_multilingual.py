@@ -11,7 +11,7 @@ The index holds the seed article (corpus/) and the invented articles of the edit
 (about 190 paragraphs); the questions are eval/questions.jsonl and its translations in eval/multilingual/.
 Also prints how the answers come out (answered, and holding every answer fact; the value said first in the
 question's language, ``assistant/brief.py``: how often, and how often it is one of the answer facts, compared
-as it would be said in English) and the cost: e5 ingest,
+as it would be said in English, a length of time as a number and a unit) and the cost: e5 ingest,
 search and answer time (extractive English answers; cross-lingual quotes for the other languages).
 """
 
@@ -26,6 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assistant import Assistant, Settings, voice  # noqa: E402
+from assistant.conflicts import measure  # noqa: E402
 from assistant.evaluation.metrics import fact_present, ranked_ids, retrieval_scores  # noqa: E402
 from assistant.evaluation.questions import load_questions  # noqa: E402
 
@@ -70,9 +71,10 @@ def main() -> int:
                 right = sum(not x.refused and all(fact_present(x.text, f.variants) for f in q.answer_facts)
                             for x, q in zip(answers, qs))
                 briefs = [(x.brief, q) for x, q in zip(answers, qs) if x.brief is not None]
-                english = [(voice.in_short(b.kind, b.value, b.value, "en"), b.value, q) for b, q in briefs]
-                brief_right = sum(any(fact_present(said, f.variants) or fact_present(value, f.variants)
-                                      for f in q.answer_facts) for said, value, q in english)
+                english = [(voice.in_short(b.kind, b.value, b.value, "en"), b, q) for b, q in briefs]
+                brief_right = sum(any(fact_present(said, f.variants) or fact_present(b.value, f.variants)
+                                      or any(measure(v) == b.value for v in f.variants) for f in q.answer_facts)
+                                  for said, b, q in english)
                 unanswerable = [q for q in load_questions(path) if not q.answerable]
                 declined = sum(a.ask(q.question, as_of=q.as_of).refused for q in unanswerable)
                 rows.append((label, lang, len(qs), r, ms, answered, right, ask_s, f"{declined}/{len(unanswerable)}",
