@@ -22,7 +22,7 @@ _NUMBER = re.compile(
 _DATEISH = re.compile(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday|yesterday|today|tomorrow|\d{4}|\d{1,2}(?:st|nd|rd|th))\b",
+    r"thursday|friday|saturday|sunday|yesterday|today|tomorrow|\d{4}|\d{3}0s|\d{1,2}(?:st|nd|rd|th))\b",  # "the 1990s"
     re.I,
 )
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")

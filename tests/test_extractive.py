@@ -32,6 +32,9 @@ def test_answer_kind_detection():
     assert expected_kind("Which train resumes?") is None
     assert holds_kind("It carried 118,000 passengers.", "number")
     assert not holds_kind("It carried many passengers.", "number")
+    # a decade dates a thing as much as a year does: "When did they start?" "In the late 1980s"
+    assert holds_kind("The two towns have shared a fire service since the late 1980s.", "date")
+    assert not holds_kind("The two towns have shared a fire service for years.", "date")
 
 
 def test_without_an_embedder_it_still_ranks_by_word_overlap(make_assistant, small_corpus):
