@@ -184,6 +184,40 @@ def test_browser_asks_streams_cites_highlights_and_takes_feedback(served):
 
 
 @pytest.mark.integration
+def test_browser_a_spanish_question_opens_with_the_value_in_spanish_and_its_marker_opens_the_paragraph(served):
+    from playwright.sync_api import sync_playwright
+
+    from assistant.translation import Translator
+
+    a = served["assistant"]
+    kept = a._translator, a._chains
+    # the local model's reading, fixed (the real one is measured in eval/bench_multilingual.py)
+    a._translator, a._chains = Translator(
+        lambda messages: "On what day of the month did the treaty between North Korea and Russia come into effect?",
+        frozenset({"es"})), {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(served["url"])
+            page.fill("#question textarea", "¿A partir de qué día del mes está en vigor el tratado entre Corea del Norte "
+                                            "y Rusia?")
+            page.click("#ask")
+            page.wait_for_selector("#chat .brief a.cite", timeout=60_000)
+            assert page.inner_text("#chat .brief").startswith("En resumen: 4 de diciembre de 2024")
+            assert "4th of the month" in page.inner_text("#chat .answer")  # the quote stays as written
+            assert "Pregunta hecha en español" in page.inner_text("#chat .editor-note")
+            OUT.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(OUT / "brief.png"))
+            page.click("#chat .brief a.cite")
+            page.wait_for_selector("#reader .para.cited", timeout=30_000)
+            assert "effective from the 4th" in page.inner_text("#reader .para.cited")
+            browser.close()
+    finally:
+        a._translator, a._chains = kept
+
+
+@pytest.mark.integration
 def test_browser_upload_indexes_a_new_article_and_reports_a_bad_one(served, tmp_path):
     from playwright.sync_api import sync_playwright
 
