@@ -9,6 +9,7 @@ up the answer, it adds nothing to it, and it carries the citation of the paragra
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .conflicts import measure, reported_values
@@ -35,10 +36,9 @@ def in_short(question: str, answer: Answer, hits: list[Hit], language: str) -> B
     if answer.refused or not answer.citations:
         return None
     cited = {c.paragraph_id: n for n, c in enumerate(answer.citations, 1)}
-    said = answer.text.lower()
     for claim in reported_values(question, hits):
         n = cited.get(hits[claim.hit].paragraph_id)
-        if n is not None and claim.written.lower() in said:
+        if n is not None and re.search(rf"(?<!\w){re.escape(claim.written)}(?!\w)", answer.text, re.I):
             value = claim.value
             if claim.kind == "name":
                 value = claim.written  # the reader's value of a name is its surname

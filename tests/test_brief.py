@@ -54,6 +54,11 @@ def test_nothing_is_said_that_the_answer_does_not_state_or_cite():
     hits = [FIRE, OTHER]
     # the value is in a retrieved paragraph the answer does not cite
     assert in_short("How many workers died in the Port Averly warehouse fire?", _answer(hits, [1]), hits, "ko") is None
+    # the value the paragraph gives is not what the answer states ("14" is no part of "2014")
+    hits = [FIRE]
+    draft = Draft(sentences=(DraftSentence("The warehouse had stood since 2014.", (0,)),))
+    assert in_short("How many workers died in the Port Averly warehouse fire?", build_answer(draft, hits, None), hits,
+                    "ko") is None
     # a question that asks for no single value
     assert in_short("Why did the warehouse burn?", _answer(hits, [0]), hits, "ko") is None
     refused = build_answer(Draft(refused=True), hits, None)
