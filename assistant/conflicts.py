@@ -4,7 +4,9 @@ For a question that asks for a number, a date or a name (``asks``), each retriev
 best sentence about the question gives a value: the number it puts before the thing counted (or
 its first number), the date it states (resolved, ``dates``), the person or organisation it names
 that the question does not. When paragraphs of different stories (not copies of one text) give
-different values, the answer says so and cites both, instead of silently picking one.
+different values, the answer says so and cites both, instead of silently picking one. The same
+reading of each report's value (``reported_values``) gives the value a question in another
+language is told first (``brief``).
 """
 
 from __future__ import annotations
@@ -173,7 +175,8 @@ def _amount(sentence: str, pattern: re.Pattern, asked: set[str] = frozenset()) -
 _MEASURE = re.compile(r"(\d[\d,]*(?:\.\d+)?|a|an|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
                       r"[\s-](?:(?:more|full|extra|further)\s)?([a-z]+)", re.I)
 _UNIT_NAMES = {"kilometre": "km", "kilometer": "km", "km": "km", "metre": "m", "meter": "m", "mile": "mile",
-               "yard": "yard", "feet": "foot", "foot": "foot", "ft": "foot", "century": "century", "centuries": "century"}
+               "yard": "yard", "feet": "foot", "foot": "foot", "ft": "foot", "century": "century",
+               "centuries": "century"}
 _TIME_UNITS = {"second", "minute", "hour", "day", "night", "week", "month", "year", "decade"}
 
 
@@ -184,7 +187,8 @@ def measure(written: str) -> str | None:
     if m is None:
         return None
     word = m.group(2).lower()
-    unit = next((u for u in (word, word[:-1] if word.endswith("s") else "") if u in _TIME_UNITS or u in _UNIT_NAMES), None)
+    singular = word[:-1] if word.endswith("s") else ""
+    unit = next((u for u in (word, singular) if u in _TIME_UNITS or u in _UNIT_NAMES), None)
     if unit is None:
         return None
     unit = _UNIT_NAMES.get(unit, unit)

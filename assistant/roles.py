@@ -104,8 +104,9 @@ def _read(text: str) -> _Read:
         # named: a subject that is a name ("Michelle Yeoh and Ke Huy Quan"), not a noun a name qualifies ("the
         # dark comedy 'The Banshees of Inisherin'"), nor a place, which news puts for its government or people
         # ("Washington imposed sanctions" may be written "the United States imposed sanctions")
-        proper = [t for t in span if t.pos_ == "PROPN"] if subject.pos_ == "PROPN" and subject.ent_type_ not in _PLACES \
-            and head.lemma_.lower() not in SPEECH else []  # "..., the agency announced, over issues": said by it
+        named = subject.pos_ == "PROPN" and subject.ent_type_ not in _PLACES
+        spoken = head.lemma_.lower() in SPEECH  # "..., the agency announced, over issues": said by it, not of it
+        proper = [t for t in span if t.pos_ == "PROPN"] if named and not spoken else []
         names = frozenset(stem(t.lower_) for t in proper)
         written = " ".join(t.text for t in span if t.pos_ not in ("DET", "PUNCT")) if proper else ""
         clauses[i] = _Clause(names, written, frozenset(stem(t.lower_) for t in tokens) | names)
@@ -133,6 +134,7 @@ def misbound(sentence: str, source: str) -> Misbound | None:
         found = places.get(term)
         if not found:
             continue  # absent words are the word-overlap check's business
-        if all(c is not None and c.names and not (c.names & clause.names) and not (c.terms & clause.names) for c in found):
+        if all(c is not None and c.names and not (c.names & clause.names) and not (c.terms & clause.names)
+               for c in found):
             return Misbound(clause.name, word, found[0].name)
     return None
