@@ -105,7 +105,8 @@ def _read(text: str) -> _Read:
         # dark comedy 'The Banshees of Inisherin'"), nor a place, which news puts for its government or people
         # ("Washington imposed sanctions" may be written "the United States imposed sanctions")
         named = subject.pos_ == "PROPN" and subject.ent_type_ not in _PLACES
-        spoken = head.lemma_.lower() in SPEECH  # "..., the agency announced, over issues": said by it, not of it
+        # "..., the agency announced, over issues": said by it, not of it (but "was found guilty" is said of him)
+        spoken = head.lemma_.lower() in SPEECH and subject.dep_ == "nsubj"
         proper = [t for t in span if t.pos_ == "PROPN"] if named and not spoken else []
         names = frozenset(stem(t.lower_) for t in proper)
         written = " ".join(t.text for t in span if t.pos_ not in ("DET", "PUNCT")) if proper else ""

@@ -15,6 +15,10 @@ def test_a_role_given_to_the_wrong_named_person_is_caught():
     assert m is not None and m.word == "actress" and "Ilse Brandt" in m.other and m.name == "Tomas Varga"
     m = misbound("Owen Strade was elected mayor of Dunmore.", COUNCIL)
     assert m is not None and m.word == "mayor" and m.other == "Marta Quell"
+    # a verb of saying in the passive is said of its subject: "was found guilty"
+    m = misbound("Councillor Marta Quell said the fine would stand if Owen Strade was found liable.",
+                 "Councillor Owen Strade said the fine would stand if Marta Quell was found liable.")
+    assert m is not None and m.word == "liable" and m.name == "Owen Strade"
 
 
 def test_roles_as_the_source_gives_them_pass():
