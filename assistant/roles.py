@@ -108,7 +108,10 @@ def _read(text: str) -> _Read:
         # "..., the agency announced, over issues": said by it, not of it (but "was found guilty" is said of him)
         spoken = head.lemma_.lower() in SPEECH and subject.dep_ == "nsubj"
         proper = [t for t in span if t.pos_ == "PROPN"] if named and not spoken else []
-        names = frozenset(stem(t.lower_) for t in proper)
+        # who it is: the person or body the recogniser marks ("Mike Pence" of "Vice President Mike Pence"), so that
+        # a title two people share ("President", "Gov.") does not make them one
+        marked = [t for t in proper if t.ent_type_ in ("PERSON", "ORG")]
+        names = frozenset(stem(t.lower_) for t in (marked or proper))
         written = " ".join(t.text for t in span if t.pos_ not in ("DET", "PUNCT")) if proper else ""
         clauses[i] = _Clause(names, written, frozenset(stem(t.lower_) for t in tokens) | names)
     return _Read(clauses, owner, in_subject)

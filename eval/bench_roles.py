@@ -1,6 +1,6 @@
 """The role check of the verifier (``assistant/roles.py``) on real reporting: what it catches and what it wrongly flags.
 
-    .venv/bin/python eval/bench_roles.py [--corpus ../shared/bench/realtimeqa/corpus.jsonl] [--sentences 150]
+    .venv/bin/python eval/bench_roles.py [--corpus ../shared/bench/realtimeqa/corpus.jsonl] [--sentences 150] [--missed 5]
 
 * **Swaps caught**: sentences of the corpus whose clauses have two different people as subjects, the two names
   swapped ("Michelle Yeoh and Ke Huy Quan garnered lead comedy actress ..." written with Austin Butler's name),
@@ -55,6 +55,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--sentences", type=int, default=150, help="stop after this many swapped sentences")
+    ap.add_argument("--missed", type=int, default=5, help="print this many of the swaps not caught")
     args = ap.parse_args()
     if not args.corpus.exists():
         print(f"bench_roles: corpus {args.corpus} not found; pass --corpus PATH", file=sys.stderr)
@@ -69,7 +70,7 @@ def main() -> int:
                 swaps += 1
                 if misbound(text, p) is not None:
                     caught += 1
-                elif len(missed) < 5:
+                elif len(missed) < args.missed:
                     missed.append(text[:140])
             if len(s.text) >= 30:
                 checked += 1

@@ -15,6 +15,10 @@ def test_a_role_given_to_the_wrong_named_person_is_caught():
     assert m is not None and m.word == "actress" and "Ilse Brandt" in m.other and m.name == "Tomas Varga"
     m = misbound("Owen Strade was elected mayor of Dunmore.", COUNCIL)
     assert m is not None and m.word == "mayor" and m.other == "Marta Quell"
+    # a title two people share does not make them one
+    towns = "Mayor Ilse Varga opened the new library, while Mayor Tomas Brandt cut the ribbon at the harbour."
+    assert misbound("Mayor Tomas Brandt opened the new library.", towns).other == "Mayor Ilse Varga"
+    assert misbound("Mayor Ilse Varga opened the new library.", towns) is None
     # a verb of saying in the passive is said of its subject: "was found guilty"
     m = misbound("Councillor Marta Quell said the fine would stand if Owen Strade was found liable.",
                  "Councillor Owen Strade said the fine would stand if Marta Quell was found liable.")
