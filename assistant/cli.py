@@ -274,15 +274,24 @@ def _chat_ui(args) -> int:
 
 
 def format_answer(answer) -> str:
-    """The answer with numbered markers, and a numbered source list under it."""
-    lines = [textwrap.fill(answer.text, width=100)]
+    """The answer with numbered markers, and a numbered source list under it; above it, what the chat shows above
+    it too: how a question in another language was read, how a period it names was read. The notes under it are
+    in the question's language (``voice``)."""
+    from . import voice
+
+    lines = []
+    if answer.note and not answer.text.startswith(answer.note):  # a disagreement's note already opens the text
+        lines.append(textwrap.fill(answer.note, width=100))
+    if answer.time_read:
+        lines.append(f"({answer.time_read})")
+    lines.append(textwrap.fill(answer.text, width=100))
     v = answer.verification
     if v is not None:
         removed = sum(1 for c in v.sentences if c.verdict == "removed")
-        if removed:
-            lines.append(f"({removed} sentence(s) the sources do not support were removed)")
         if v.fallback == "extractive":
-            lines.append("(the model's answer was not supported; these are quoted sentences instead)")
+            lines.append(f"({voice.quoted_instead(answer.language)})")
+        elif removed:
+            lines.append(f"({voice.removed(removed, answer.language)})")
     if answer.citations:
         lines.append("")
         lines.append("Sources:")

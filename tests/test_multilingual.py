@@ -166,3 +166,29 @@ def test_a_question_in_a_language_the_model_reads_is_answered_from_its_english_r
     assert "la leyó en inglés" not in a.ask(spanish).note
     # switched off by the setting: no translator at all
     assert make_assistant(translate=False).translator is None
+
+
+def test_the_terminal_shows_how_a_question_was_read_and_its_notes_in_the_question_language():
+    from dataclasses import replace
+    from datetime import date
+
+    from assistant import voice
+    from assistant.citations import build_answer
+    from assistant.cli import format_answer
+    from assistant.generators.base import Draft, DraftSentence
+    from assistant.types import Hit
+    from assistant.verify import SentenceCheck, Verification
+
+    text = "The ferry carried 118,000 passengers last year."
+    hit = Hit("ferry#p2", "ferry", "Night ferry", "Harbour Herald", date(2024, 3, 5), text, 0, len(text), 1.0)
+    answer = build_answer(Draft(sentences=(DraftSentence(text, (0,)),)), [hit], None)
+    read = voice.read_in_english("es", "How many passengers did the night ferry carry last year?")
+    fell_back = Verification((SentenceCheck("It carried many.", "removed", ()),), fallback="extractive")
+    shown = format_answer(replace(answer, note=read, language="es", verification=fell_back))
+    assert shown.startswith("Pregunta hecha en español; el modelo local la leyó en inglés")  # the reading, first
+    assert f"({voice.quoted_instead('es')})" in shown and "(1 sentence" not in shown
+    assert shown.count("118,000 passengers") == 2  # the answer and its source, the note not repeated in the text
+    # a disagreement's note opens the text itself: not printed twice
+    note = "The reports disagree: A gives 9; B gives 14."
+    flagged = replace(answer, text=f"{note} {answer.text}", note=note)
+    assert format_answer(flagged).count("The reports disagree") == 1
