@@ -8,6 +8,8 @@ hold) is fixed text, written by hand for each language in ``LANGUAGES``; any oth
 
 from __future__ import annotations
 
+from datetime import date
+
 __all__ = ["LANGUAGES", "cannot_answer", "disagreement", "in_short", "language_name", "premise", "quoted_instead",
            "read_in_english", "refusal_words", "removed", "searched_across_languages"]
 
@@ -97,7 +99,6 @@ _TEXTS: dict[str, dict[str, str]] = {
 }
 
 _MONTHS_ES = ("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre").split()
-_MONTHS_EN = ("January February March April May June July August September October November December").split()
 
 # A length of time or a distance in each language: Korean puts the unit after the number ("5년"), Spanish names it
 # in the singular or the plural ("1 año", "5 años"); metric units are written alike in all three.
@@ -174,9 +175,10 @@ def in_short(kind: str, value: str, written: str, language: str = "en") -> str:
     ("5 year" -> "5년", "5 años"); a name, or an amount of money or what no unit reads, as the report writes it
     (quoted: the report's words, not translated)."""
     if kind == "date":
-        y, m, d = (int(x) for x in value.split("-"))
-        said = {"ko": f"{y}년 {m}월 {d}일", "es": f"{d} de {_MONTHS_ES[m - 1]} de {y}"}.get(
-            language, f"{d} {_MONTHS_EN[m - 1]} {y}")
+        day = date.fromisoformat(value)
+        said = {"ko": f"{day.year}년 {day.month}월 {day.day}일",
+                "es": f"{day.day} de {_MONTHS_ES[day.month - 1]} de {day.year}"}.get(
+            language, f"{day.day} {day:%B} {day.year}")  # as ``dates`` labels a day
     elif kind == "number" and value.isdigit():
         said = f"{int(value):,}"
         if language == "es":
