@@ -35,6 +35,9 @@ _MONEY_Q = re.compile(
     r"forgiveness|relief|settlement|deal|contract|investing|investment|(?:put|puts|putting|pump|pumps|pumping|pumped)"
     r"(?:\s+\w+)?\s+into)\b"
     r"|\b(?:worth|sold for|paid|pay|cost|costs|offered(?: \w+)?) (?:up to )?how much\b"
+    # "How big is the hole in Aldmarsh's budget?", "How large is the council's deficit?"
+    r"|^how (?:big|large|deep|wide) (?:is|was|are|were|will be) (?:[\w'’-]+ ){0,4}?(?:(?:shortfall|deficit|overspend|"
+    r"debt|black hole)\b|(?:hole|gap)\b.*\b(?:budget|finances|funding|accounts|pension)s?\b)"
     r"|^what (?:will|would|did|does|do|could|might) (?:it|this|that|they|the \w+) cost\b"
     r"|^what (?:is|was|will be|were) the (?:\w+ )?(?:cost|price|value|bill|fine|budget|fee)s? (?:of|for)\b"
     # "What did Quillmouth Athletic pay for Teodor Vance?", "What is he being paid a week?"
@@ -125,7 +128,8 @@ def expected_kind(question: str) -> str | None:
         return "distance"
     if re.match(r"^how long\b(?! ago)", q):
         return "duration"
-    if re.match(r"^(how many|how much|how long|how old|how far|what percent|what share|by how much)", q) or re.search(r"\bhow (many|much)\b", q) \
+    if re.match(r"^(how many|how much|how long|how old|how far|what percent|what share|what proportion|what fraction|"
+                r"by how much)", q) or re.search(r"\bhow (many|much)\b", q) \
             or _SIZE_Q.match(q):
         return "number"
     if _COUNT_Q.match(q):
@@ -162,6 +166,11 @@ _UNDISCLOSED = re.compile(
     r"|\bnot (?:been )?(?:disclosed|released|known|specified|confirmed)\b|\bunclear\b|\bunknown\b",
     re.I,
 )
+
+
+# what a report withholds is a count ("without providing specific numbers"), which a name or a date still answers
+_OF_NUMBERS = re.compile(r"\s+(?:(?:any|the|exact|specific|precise|detailed|further|official)\s+){0,2}"
+                         r"(?:numbers?|figures?|totals?|counts?|toll|how\s+many)\b", re.I)
 
 
 STRICT_COUNT = False
@@ -252,8 +261,8 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
                                                      if _NUMBER.fullmatch(t)):
                 return False  # every number counts another thing: "for 22 years" is no count of ballots
         return not _UNDISCLOSED.search(sentence)
-    if _UNDISCLOSED.search(sentence):
-        return False
+    if any(not _OF_NUMBERS.match(sentence, m.end()) for m in _UNDISCLOSED.finditer(sentence)):
+        return False  # "did not say when": but "Zelensky mentioned ... without providing specific numbers" names him
     if kind == "date":
         return bool(_DATEISH.search(sentence))
     if kind == "name":  # a name inside the sentence, or one that opens it ("Jin, the oldest member ...")
@@ -283,6 +292,17 @@ _FUTURE = re.compile(
 def is_share(after: str) -> bool:
     """The words right ``after`` a number make it a share ("7 per cent", "12%")."""
     return bool(_SHARE_AFTER.match(after))
+
+
+def asks_share(question: str) -> bool:
+    """"What share of the candidates were marked down?", "What percentage ...?": the answer is a share."""
+    return expected_kind(question) == "number" and bool(_SHARE_Q.search(asked_clause(question)))
+
+
+def share_in(sentence: str) -> str | None:
+    """The first share the sentence gives, as written ("18 per cent", "23%")."""
+    m = _SHARE.search(sentence)
+    return m.group(0) if m else None
 
 
 def names_new(question: str, sentence: str) -> bool:
@@ -460,9 +480,10 @@ def _set_off(doc, name, role) -> bool:
 
 def _role_elsewhere(role, asked: set[str]) -> bool:
     """The role is held in a body the question does not name: "chair of the Rovers Supporters' Trust" is not the
-    chair of Ellsmoor Rovers."""
-    for prep in role.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "at"):
+    chair of Ellsmoor Rovers, and "the Carnmoor Examinations Council's chief examiner" does not lead the review."""
+    holders = [role] + ([role.head] if role.dep_ in ("amod", "compound") and role.head.pos_ == "NOUN" else [])
+    for prep in (c for h in holders for c in h.children):
+        if (prep.dep_ == "prep" and prep.lower_ in ("of", "at")) or prep.dep_ == "poss":
             names = [w.lower_ for w in prep.subtree if w.pos_ == "PROPN"]
             if any(n not in asked and stem(n) not in asked for n in names):
                 return True
@@ -547,7 +568,7 @@ def _counts_thing(tokens: list[str], i: int, counted: str = "") -> bool:
 # Counting these, "14 workers" counts them too
 ANY_PERSON = {"people", "person", "men", "women", "children", "staff", "personnel"}
 # Words that count one thing: households are counted in homes ("residents of 37 homes were evacuated")
-_SAME_COUNT = ({"household", "home", "house", "property", "dwelling"},)
+_SAME_COUNT = ({"household", "home", "house", "property", "dwelling"}, {"job", "post", "position"})
 
 
 def counts_as(word_stem: str, counted: str) -> bool:

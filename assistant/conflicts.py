@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .asks import (ANY_PERSON, DEADLINE, DISTANCE, DURATION, MONEY, asked_clause, asked_rate, counted_thing, counts_as,
-                   counts_people, counts_workforce, expected_kind, focus_term, holds_kind, is_share, measured_thing,
-                   names_role, number_after, rate_after, role_asked)
+from .asks import (ANY_PERSON, DEADLINE, DISTANCE, DURATION, MONEY, asked_clause, asked_rate, asks_share, counted_thing,
+                   counts_as, counts_people, counts_workforce, expected_kind, focus_term, holds_kind, is_share, measured_thing,
+                   names_role, number_after, rate_after, role_asked, role_forms, share_in)
 from .dates import said_on
+from .events import same_event
 from .nlp import parse
 from .sentences import sentence_spans
 from .text import content_terms, names_by_article, stem, words
@@ -133,8 +134,9 @@ def _counts_other(sentence: str, counted: str, measured: bool = False) -> set[in
             continue
         partitive = not measured and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
         head = t.head
-        unit_of = measured and any(c.dep_ == "prep" and c.lower_ == "of" and any(stem(o.lower_) == counted for o in c.children)
-                                   for c in head.children)
+        # "3,000 litres of diesel", "18,000 litres of a solvent-based coating" measure the diesel, the solvent
+        unit_of = measured and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            stem(w.lower_) == counted for o in c.children for w in o.subtree) for c in head.children)
         other = (t.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and not counts_as(stem(head.lower_), counted)
                  and counted not in ANY_PERSON and not unit_of
                  and not (head.lower_ in ANY_PERSON and counts_people(counted)))  # "140 people" of employees
@@ -219,6 +221,14 @@ def _age(sentence: str, asked: set[str]) -> tuple[str, str, bool] | None:
             and stem(subject.lower_) not in asked and subject.lemma_.lower() not in asked:
         return None
     return _norm_number(written), written, True
+
+
+def _share(sentence: str) -> tuple[str, str, bool] | None:
+    """The share a sentence gives, normalised ("18 per cent" -> "18%") and as written."""
+    written = share_in(sentence)
+    if written is None:
+        return None
+    return _norm_number(re.match(r"[\d,.]+", written).group(0)) + "%", written, True
 
 
 def _date(hit: Hit, start: int, end: int, deadline: bool = False) -> tuple[str, str] | None:
@@ -308,6 +318,7 @@ def reported_values(question: str, hits: list[Hit], min_share: float = 0.5) -> l
     measured = measured_thing(question) if kind == "number" and counted is None else None
     per = asked_rate(question) if kind == "number" else None
     age = kind == "number" and bool(re.match(r"how old\b", asked_clause(question), re.I))
+    share_asked = asks_share(question)  # "What share of the candidates ...?": "18 per cent" against "23%"
     margin = bool(re.search(r"\bby how (?:many|much)\b|\bmargin\b", question, re.I))
     event = _event(question) if kind == "date" else None
     deadline = kind == "date" and bool(DEADLINE.search(question))
@@ -318,7 +329,8 @@ def reported_values(question: str, hits: list[Hit], min_share: float = 0.5) -> l
     specific = kind not in ("date", "name")
     need = min_share / 1.5 if kind in ("money", "duration", "distance") else min_share
     para_terms = [set(content_terms(h.title + " " + h.text)) for h in hits]
-    frame = {"day", "date", "year", "month", "week", "time"} if kind == "date" else set()  # "On which day ...?"
+    # "On which day ...?", "When did the leak happen?": words that frame the date asked, not the event
+    frame = {"day", "date", "year", "month", "week", "time", "happen", "occur", "place"} if kind == "date" else set()
     focus = {t for t in asked - frame if sum(t in p for p in para_terms) * 2 < len(hits)}
     focus_lemmas = _lemmas(question, focus)
     # the question's names count as found when the article holds them ("the vessel struck the sandbank")
@@ -326,6 +338,11 @@ def reported_values(question: str, hits: list[Hit], min_share: float = 0.5) -> l
     series = _ORDINALS & set(words(question))
     if kind == "date" and event is None and series:
         focus = series  # "When is the second strike due to take place?": a date of the second one
+    # the question's events that reports also tell by other verbs: "find out" ~ "discovered", "hacked" ~ "breach"
+    told_by = {stem(t.text.lower()): same_event(t.lemma_.lower()) for t in parse(question)
+               if len(same_event(t.lemma_.lower())) > 1}
+    told_by = {t: verbs for t, verbs in told_by.items() if t in asked}
+    role_terms = asked & set(content_terms(" ".join(role_forms(role) | {"heading", "leading", "charge"}))) if role else set()
     claims: list[tuple[tuple[float, float], Claim]] = []
     for i, h in enumerate(hits):
         best = None
@@ -336,21 +353,33 @@ def reported_values(question: str, hits: list[Hit], min_share: float = 0.5) -> l
             terms |= {t for t in asked if any(_made_from(w, {t}) for w in terms)}  # "workers" holds "work"
             if counted and any(counts_workforce(w, counted) for w in words(sentence)):
                 terms.add(counted)  # "1,900 drivers, conductors and depot staff" are the workers asked about
-            share = (len(asked & (terms | title | named[h.article_id])) / len(asked), len(asked & terms) / len(asked))
+            if told_by and not holds_kind(sentence, kind, counted):
+                continue
+            heading = title
+            if told_by and asked - terms - title:
+                told = _lemmas(sentence)
+                terms |= {t for t, verbs in told_by.items() if told & verbs}
+                told = _lemmas(h.title)
+                heading = title | {t for t, verbs in told_by.items() if told & verbs}
+            named_role = bool(role) and names_role(question, sentence, role)
+            if named_role:
+                terms |= role_terms  # "The review, chaired by Professor Tobias Renwick" for "Who's heading the review?"
+            share = (len(asked & (terms | heading | named[h.article_id])) / len(asked), len(asked & terms) / len(asked))
             if share[0] < need or not holds_kind(sentence, kind, counted):
                 continue
             if deadline:
                 if not _CLOSES.search(sentence):
                     continue  # "What's the deadline for responses?": the day it opened is no rival to the day it closes
-            elif not specific and focus and not _holds_focus(terms, focus) and not _lemmas(sentence) & focus_lemmas:
+            elif not specific and focus and not named_role and not _holds_focus(terms, focus) \
+                    and not _lemmas(sentence) & focus_lemmas:
                 continue  # "led by" holds the "leading" of "Who is leading the trial?"
             if event and not _tells_event(sentence, terms, event):
                 continue  # "When was a man detained?": the day a painting was found missing is no rival
-            if role and not names_role(question, sentence, role):
+            if role and not named_role:
                 continue  # "Who chairs Ellsmoor Rovers?": the striker it sold, the fans' trust's chair are no rivals
             if best is not None and share <= best[0]:
                 continue
-            found = (_age(sentence, asked) if age else
+            found = (_share(sentence) if share_asked else _age(sentence, asked) if age else
                      _number(sentence, counted, asked, measured, per, margin) if kind == "number"
                      else _date(h, s, e, deadline) if kind == "date"
                      else _amount(sentence, MONEY) if kind == "money" else _amount(sentence, DURATION, asked)
@@ -389,6 +418,8 @@ def _event(question: str) -> tuple[str, ...] | None:
     if light is not None:  # "take her fight to court": the event is named by what the light verb takes
         objects = [c for c in light.children if c.dep_ == "dobj"]
         objects += [g for c in light.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        if not objects and light.lemma_.lower() in ("happen", "occur"):  # "When did the chemical leak happen?"
+            objects = [c for c in light.children if c.dep_ == "nsubj"]
         named = tuple(o.lemma_.lower() for o in objects if o.pos_ == "NOUN" and o.lemma_.lower() not in _NO_EVENT)
         return named or None
     return None
@@ -407,7 +438,9 @@ def _tells_event(sentence: str, terms: set[str], event: tuple[str, ...]) -> bool
     same = _SAME_VERDICT.get(event[0])
     if same and same.search(sentence):
         return True  # "found guilty" tells of a conviction
-    return any(t.lemma_.lower() in event for t in parse(sentence))
+    told = set(event) | same_event(event[0])  # "discovered the breach" tells when Veldren found out
+    return any(t.lemma_.lower() in told for t in parse(sentence))
+
 
 
 # Events news names in a fixed phrase as often as by the verb

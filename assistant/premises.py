@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .events import SAME_EVENT, same_event
 from .nlp import parse
 from .sentences import sentence_spans
 from .text import content_terms, entity_found, key_entities, names_by_article
@@ -62,11 +63,6 @@ _NOMINAL = {"demolition": "demolish", "resignation": "resign", "cancellation": "
             "charges": "charge", "indictment": "indict", "shutdown": "shut", "ban": "ban", "arrest": "arrest",
             "injuries": "injure", "injury": "injure", "deaths": "die", "recall": "recall", "approval": "approve",
             "evacuation": "evacuate"}
-# Verbs that name one event: "shut down" is contradicted by "is not closing".
-_SAME_EVENT = [{"close", "shut", "shutter"}, {"resign", "quit"}, {"cancel", "scrap", "axe"}, {"postpone", "delay"},
-               {"arrest", "detain"}, {"injure", "hurt", "wound"}, {"withdraw", "pull", "abandon", "walk away"}, {"recall"},
-               {"stop", "halt", "suspend"}, {"demolish", "raze"}, {"fire", "sack", "dismiss"}, {"charge", "indict"},
-               {"sell", "auction"}, {"approve", "license", "licence", "authorise", "authorize"}, {"evacuate"}]
 _NEGATION = (r"(?:not|never|n't|no\s+longer)\s+(?:been\s+|be\s+)?{stem}\w*|(?:denied|deny|denies)\s+(?:that\s+)?\w*\s*{stem}\w*"
              r"|no\s+(?:plans?|intention|decision)\s+(?:to|of|has\s+been\s+taken\s+to)\s+{stem}\w*"
              r"|\bno\s+(?:formal\s+)?{stem}\w*\s+(?:has|had|have)\s+been\b"  # "no recall has been ordered"
@@ -144,7 +140,7 @@ def _events(question: str, clauses_only: bool = False) -> list[tuple[str, str, s
             if _phrasal(t) != t.lemma_.lower():  # "swept away" is also "carried away"
                 events.append((_phrasal(t), clause, events[-1][2]))
     known = {e[0] for e in events}
-    lexicon = set(_OPPOSITES) | {v for group in _SAME_EVENT for v in group}
+    lexicon = set(_OPPOSITES) | {v for group in SAME_EVENT for v in group}
     plain = re.sub(r"^(?:(?:why|how|when|where|what|who|which|in what|for what)\s+)?(?:(?:did|does|do|was|were|is|are|has|"
                    r"have|had|will|would)\s+)?", "", question.strip(), flags=re.I).strip(" ?")
     for t in doc:
@@ -220,7 +216,7 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
         return None
     for lemma, assumed, about in _events(question, clauses_only=yes_no):
         assumed = re.sub(r"^(?:with|after|since|now that|given that)\s+", "", assumed, flags=re.I)
-        same = next((group for group in _SAME_EVENT if lemma in group), {lemma})
+        same = same_event(lemma)
         patterns = []
         for verb in sorted(same):
             patterns.append(_NEGATION.format(stem=re.escape(verb[:-1] if verb.endswith("e") else verb)))

@@ -778,3 +778,57 @@ def test_a_month_in_a_timeline_question_names_no_story():
             _hit("b#p1", "Selby Town submitted plans for a new stadium on 6 March.", title="Selby Town stadium plan")]
     found = events("What's been going on at Selby Town since the start of February?", hits)
     assert [e.day for e in found] == [date(2025, 2, 3), date(2025, 3, 6)]
+
+
+def test_rival_values_read_in_the_forms_reports_write_them():
+    """A share ("18 per cent" against "23%"), a budget hole in two spellings of money, jobs counted as "posts", a
+    day a discovery was told by another verb, a leak named by a noun: each is a disagreement between two reports;
+    a sentence dating something else in a story about the leak is no rival."""
+    def pair(question, first, second, titles=("Grading error hits pupils", "Exam board review")):
+        return find_disagreement(question, [
+            _hit("a#p2", first, outlet="Post A", title=titles[0], published=date(2026, 10, 17)),
+            _hit("b#p3", second, outlet="Wire B", title=titles[1], published=date(2026, 10, 17))])
+
+    share = pair("What share of the Sixth Form chemistry candidates were marked down?",
+                 "Around 18 per cent of the 6,000 Sixth Form chemistry candidates were marked down by the fault.",
+                 "Figures show that 23% of those who sat the Sixth Form chemistry paper were marked down.")
+    assert share is not None and {c.value for c in share.claims} == {"18%", "23%"}
+    hole = pair("How big is the hole in Tolbury's budget?",
+                "Tolbury council must fill a £3.1m shortfall in next year's budget.",
+                "The council must find 3.6 million pounds to balance Tolbury's budget, a report says.",
+                titles=("Tolbury budget cuts", "Tolbury budget vote"))
+    assert hole is not None and hole.kind == "money"
+    jobs = pair("How many council jobs will go in Tolbury?",
+                "Tolbury council plans to cut 140 posts to save money.",
+                "Tolbury council now expects to lose about 190 jobs.", titles=("Tolbury cuts", "Tolbury cuts revised"))
+    assert jobs is not None and {c.value for c in jobs.claims} == {"140", "190"}
+    found = pair("When did Brimwell Water find out it had been hacked?",
+                 "Brimwell Water discovered the breach on 3 October, a filing shows.",
+                 "Its security team spotted the intrusion on Friday, a spokesman said.",
+                 titles=("Brimwell Water knew of data breach", "Brimwell Water hacked"))
+    assert found is not None and {c.value for c in found.claims} == {"2026-10-03", "2026-10-16"}
+    leak = "When did the chemical leak into the River Dunnet happen?"
+    assert pair(leak, "About 9,000 litres leaked into the River Dunnet on the night of 14 October.",
+                "Thousands of fish died in the River Dunnet after a chemical leak on Thursday.",
+                titles=("Chemical leak in River Dunnet", "Fish die after River Dunnet leak")) is not None
+    assert pair(leak, "About 9,000 litres leaked into the River Dunnet on the night of 14 October.",
+                "Anglers found dead trout along the River Dunnet on Thursday.",
+                titles=("Chemical leak in River Dunnet", "Fish die after River Dunnet chemical leak")) is None
+    litres = pair("How much solvent escaped from the Brimwell plant?",
+                  "About 9,000 litres of a solvent-based paint leaked from the Brimwell plant.",
+                  "Some 14,000 litres of solvent escaped from the Brimwell plant, a filing shows.",
+                  titles=("Brimwell plant leak", "Brimwell plant leak larger"))
+    assert litres is not None and {c.value for c in litres.claims} == {"9000", "14000"}
+
+
+def test_a_chief_of_another_body_does_not_lead_the_review():
+    from assistant.asks import holds_kind, names_role
+
+    question = "Who's heading the independent review into the Tolbury marking blunder?"
+    assert not names_role(question, "Ada Quell, the Tolbury Examinations Board's chief examiner, has stepped back "
+                                    "while an independent review is carried out.", "in charge")
+    assert names_role(question, "The review, chaired by Professor Ivo Marsh, is expected to report in May.", "in charge")
+    # a count withheld does not stop a sentence from naming someone; a name withheld does
+    assert holds_kind("President Ada Quell also mentioned the large number of troops without providing specific "
+                      "numbers.", "name", None)
+    assert not holds_kind("Police did not say who was arrested.", "name", None)
