@@ -52,6 +52,13 @@ _OPPOSITES = {
     "sack": r"remain(?:s|ed)?\s+in\s+(?:charge|post|(?:his|her)\s+post|the\s+job)|(?:has|have)\s+(?:our|their|the)\s+full\s+backing",
 }
 _OPPOSITES["dismiss"] = _OPPOSITES["fire"]
+# "When did councillors approve the budget?": the vote on it was put off
+_OPPOSITES["approve"] = _OPPOSITES["adopt"] = _OPPOSITES["pass"] = (
+    r"\b(?:vote|decision|approval)(?:\s+on\s+(?P<voted_on>[^.]{1,60}?))?\s+(?:was|were|has\s+been|had\s+been|is\s+being)\s+"
+    r"(?:postponed|put\s+off|deferred|delayed|pushed\s+back|adjourned)"
+    r"|\b(?:postponed|put\s+off|deferred|delayed)\s+(?:a|the|its|their)\s+vote\b(?!\s+on\b)")
+# "How long will the works stay shut?": it has reopened
+_OPPOSITES["stay closed"] = r"\breopen(?:ed|s|ing)?\b|\bback\s+open\b|\bopen(?:ed)?\s+again\b"
 _OPPOSITES["stop"] = (r"\bunaffected\b|\b(?:running|ran|run|runs|continued|went\s+on)\s+as\s+(?:normal|usual)\b"
                       r"|(?:continued|continues|carried\s+on)\s+(?:to\s+)?(?:run|operate|work)\w*|without\s+(?:a\s+)?(?:break|pause|interruption)")
 _OPPOSITES["halt"] = _OPPOSITES["suspend"] = _OPPOSITES["stop"]
@@ -64,6 +71,7 @@ _NOMINAL = {"demolition": "demolish", "resignation": "resign", "cancellation": "
             "injuries": "injure", "injury": "injure", "deaths": "die", "recall": "recall", "approval": "approve",
             "evacuation": "evacuate"}
 _NEGATION = (r"(?:not|never|n't|no\s+longer)\s+(?:been\s+|be\s+)?{stem}\w*|(?:denied|deny|denies)\s+(?:that\s+)?\w*\s*{stem}\w*"
+             r"|\b(?:declined|declines|refused|refuses)\s+to\s+{stem}\w*"  # "declined to blame the government"
              r"|no\s+(?:plans?|intention|decision)\s+(?:to|of|has\s+been\s+taken\s+to)\s+{stem}\w*"
              r"|\bno\s+(?:formal\s+)?{stem}\w*\s+(?:has|had|have)\s+been\b"  # "no recall has been ordered"
              r"|\bno\s+{stem}\w*\s+(?:order|orders|notice|warning)\s+(?:was|were|has\s+been|had\s+been)\s+"
@@ -149,6 +157,15 @@ def _events(question: str, clauses_only: bool = False) -> list[tuple[str, str, s
             known.add(verb)
             clause = _nominal_clause(t, doc) or plain
             events.append((verb, clause, _about(clause, t.text, about_all)))
+    for t in doc:  # "How long will the works stay shut?", "... remain closed": assumes it is closed still
+        if t.lemma_.lower() in ("stay", "remain", "keep") and "stay closed" not in known and any(
+                c.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advmod") and c.lower_ in ("shut", "closed")
+                for c in t.children):
+            known.add("stay closed")
+            subject = next((c for c in list(t.children) + list(t.head.children) if c.dep_ == "nsubj"), None)
+            clause = (doc[subject.left_edge.i:subject.right_edge.i + 1].text + " is still shut" if subject is not None
+                      else _assumed_clause(question))
+            events.append(("stay closed", clause, _about(clause, t.text, about_all)))
     return events
 
 
@@ -229,10 +246,82 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
                 sentence = h.text[s:e]
                 if _DENIAL.match(sentence) and _REPORTED.search(previous) and _tells(previous, same):
                     return Premise(assumed, i, f"{previous} {sentence}")
-                if denial.search(sentence) or (_CALLED_FALSE.search(sentence) and _tells(sentence, same)):
+                if any(_on_the_thing(m, about) for m in denial.finditer(sentence)) \
+                        or (_CALLED_FALSE.search(sentence) and _tells(sentence, same)):
                     return Premise(assumed, i, sentence)
                 previous = sentence
-    return _spared_premise(question, hits)
+    return _spared_premise(question, hits) or _none_of_premise(question, hits)
+
+
+# What the reporting says of the things a "Which bank details ...?" or "How many of its business customers ...?"
+# question asks about: there were none ("denied that any bank or card details had been taken", "no bank details
+# were taken"), or they were left out ("Business customers were not among those affected").
+_NONE_BEFORE = re.compile(r"\b(?:denied|denies|deny)\s+(?:that\s+)?(?:any|its|their)\s+|\bno\s+", re.I)
+_LEFT_OUT = re.compile(r"\b(?:(?:were|was|are|is|have\s+been|has\s+been)\s+not\s+(?:among|affected|included|involved|hit)"
+                       r"|(?:were|was|are|is|have\s+been|has\s+been)\s+(?:unaffected|spared|untouched))\b", re.I)
+
+
+def _things_asked(question: str) -> tuple[list[str], str] | None:
+    """The words of the things a "which" or "how many (of)" question asks about, and what it assumes of them:
+    "Which bank details did the hackers get hold of?" -> ([bank, detail], "the hackers get hold of bank details")."""
+    doc = parse(question)
+    head = None
+    for t in doc:
+        if t.lower_ in ("which", "what") and t.dep_ == "det" and t.head.pos_ == "NOUN":
+            head = t.head
+        elif t.lower_ == "many" and t.i > 0 and doc[t.i - 1].lower_ == "how":
+            of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            head = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else (
+                t.head if t.head.pos_ == "NOUN" else None)
+        if head is not None:
+            break
+    if head is None:
+        return None
+    mods = [c for c in head.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ")
+            and c.lower_ not in ("many", "much", "which", "what")]
+    phrase = mods + [head]
+    terms = [x for w in phrase for x in content_terms(w.text)]
+    said = " ".join(w.text for w in phrase)
+    owner = [c for c in head.children if c.dep_ == "poss"]
+    if owner:
+        said = doc[owner[0].left_edge.i:owner[0].right_edge.i + 1].text + " " + said
+    rest = doc[head.i + 1:]
+    if len(rest) and rest[0].lower_ in ("did", "does", "do", "will", "would", "could", "can"):
+        assumed = f"{rest[1:].text.strip(' ?')} {said}"
+    else:
+        assumed = f"{said} {rest.text.strip(' ?')}"
+    return terms, assumed
+
+
+def _none_of_premise(question: str, hits: list[Hit]) -> Premise | None:
+    """The things the question asks about, which a report about the same thing says there were none of, or were
+    left out (``_things_asked``)."""
+    asked = _things_asked(question)
+    if asked is None or not asked[0]:
+        return None
+    terms, assumed = asked
+    if len(terms) < 2:
+        return None  # "How many customers ...?": "Business customers were not among those affected" leaves others
+    for i, h in _same_story(question, set(content_terms(question)), hits):
+        for s, e in sentence_spans(h.text):
+            sentence = h.text[s:e]
+            for m in _NONE_BEFORE.finditer(sentence):
+                # "denied that any bank or card details had been taken"; "no bank details were taken"
+                after = " ".join(sentence[m.end():].split()[:6 if m.group(0).lower().startswith("den") else 3])
+                if all(t in content_terms(after) for t in terms) and (m.group(0).lower().startswith("den") or re.match(
+                        r"\s*(?:were|was|had|have|has)\b", sentence[m.end() + len(after):], re.I)):
+                    return Premise(assumed, i, sentence)
+            left = _LEFT_OUT.search(sentence)
+            if left and all(t in content_terms(sentence[max(0, left.start() - 60):left.start()]) for t in terms):
+                return Premise(assumed, i, sentence)
+    return None
+
+
+def _on_the_thing(match: re.Match, about: set[str]) -> bool:
+    """A vote put off is on what the question is about ("A vote on the budget was postponed"), not on another thing
+    ("a vote on the pool was postponed" leaves the budget approved)."""
+    voted_on = match.groupdict().get("voted_on")
+    return voted_on is None or bool(set(content_terms(voted_on)) & about)
 
 
 def _spared_premise(question: str, hits: list[Hit]) -> Premise | None:

@@ -832,3 +832,33 @@ def test_a_chief_of_another_body_does_not_lead_the_review():
     assert holds_kind("President Ada Quell also mentioned the large number of troops without providing specific "
                       "numbers.", "name", None)
     assert not holds_kind("Police did not say who was arrested.", "name", None)
+
+
+def test_premises_read_in_more_of_the_forms_reports_deny_them():
+    """"declined to blame", a vote put off, "reopened" against "stay shut", "denied that any ... details", "no ...
+    were", "were not among those affected": each contradicts what its question assumes; a report of other things
+    left out does not."""
+    from assistant.premises import contradicted_premise
+
+    def hits(*texts, title="Tolbury budget and water works"):
+        return [_hit(f"t{i}#p1", t, title=title) for i, t in enumerate(texts)]
+
+    cases = [
+        ("Who did Mayor Ada Quell blame for Tolbury's budget shortfall?",
+         "The mayor, Ada Quell, declined to blame the government for Tolbury's budget shortfall."),
+        ("When did Tolbury councillors approve the budget?",
+         "A vote on Tolbury council's budget was postponed last night after councillors complained."),
+        ("How long is the Tolbury water works going to stay shut?",
+         "Tolbury's water works, shut as a precaution, reopened on the 21st after tests."),
+        ("Which bank details did the Tolbury hackers get hold of?",
+         "The Tolbury council denied that any bank or card details had been taken by the hackers."),
+        ("How many of Tolbury's business customers were caught up in the breach?",
+         "Tolbury's business customers were not among those affected by the breach, the council said."),
+    ]
+    for question, text in cases:
+        found = contradicted_premise(question, hits(text))
+        assert found is not None and found.sentence == text, question
+    assert contradicted_premise("How many of Tolbury's household customers were caught up in the breach?", hits(
+        "Tolbury's business customers were not among those affected by the breach, the council said.")) is None
+    assert contradicted_premise("When did Tolbury councillors approve the budget?", hits(
+        "Tolbury councillors approved the budget on Tuesday after a vote on the pool was postponed to May.")) is None
