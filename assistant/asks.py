@@ -151,6 +151,68 @@ _NAME_OF_Q = re.compile(r"^(?:what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:t
                         r"|what\s+(?:is|was|are|were)\s+(?:[\w'’.-]+\s+){1,6}?called\b)", re.I)
 
 
+_PERSON_NAME_Q = re.compile(r"^what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(?:full\s+)?names?\s+of\s+(?:the|a|an|this|"
+                            r"that|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?(?:" + _PERSON_ROLES +
+                            r"|teenager|teen|boy|girl|youth|pensioner|owner|mother|father)s?\b", re.I)
+_PLACES = {"GPE", "LOC", "FAC", "NORP"}
+
+
+def asks_person_name(question: str) -> bool:
+    """"What's the name of the teenager arrested ...?": the answer is someone's name, not a place's."""
+    return bool(_PERSON_NAME_Q.match(asked_clause(question).strip()))
+
+
+def names_person(question: str, sentence: str) -> bool:
+    """``sentence`` gives a name the question does not hold that is no place ("A 19-year-old man has been arrested in
+    Haverleigh" names a town, not the man): one the recogniser calls a person, or a name of two words or more that
+    does not follow "in", "at" or "from" (the small recogniser calls many an invented person something else)."""
+    def person(span) -> bool:
+        kinds = {span.label_} if span.label_ else {t.ent_type_ for t in span}
+        before = span.doc[span.start - 1].lower_ if span.start else ""
+        return "PERSON" in kinds or (len(span) >= 2 and not kinds & _PLACES and before not in _PLACE_BEFORE)
+    return any(person(span) for span in _new_name_spans(question, sentence))
+
+
+_PLACE_BEFORE = {"in", "at", "from", "near", "outside", "to", "of", "across", "around"}
+
+
+_CHANGE_VERBS = (r"(?:go(?:ing)?\s+up|went\s+up|go(?:ing)?\s+down|rise|rising|risen|rose|increase[ds]?|increasing|fall|falling|"
+                 r"fallen|fell|drop(?:ped|ping|s)?|(?:be\s+|been\s+)?(?:cut|raised|reduced|lowered|increased))")
+_CHANGE_Q = re.compile(r"^(?:by\s+)?how\s+much\s+(?:are|is|will|would|did|do|does|have|has|were|was)\s+(?:the\s+)?"
+                       r"(?P<thing>[\w'’ -]+?)\s+(?:be\s+|been\s+)?" + _CHANGE_VERBS + r"\b", re.I)
+_CHANGE_NOUN = re.compile(r"\s*(?:per\s?cent|percent|%)?\s*(?:[\w-]+\s+){0,2}?(?:rise|increase|cut|reduction|fall|drop|"
+                          r"hike|jump|rises|increases|cuts)\s+(?:in|of|to|for)\s+(?P<of>[^,.;]{0,60})", re.I)
+
+
+_CHANGE_UNITS = {"per", "percent", "percentage", "pc", "p", "pence", "cents", "pounds", "euros", "dollars", "crowns", "points",
+                 "million", "billion", "m", "bn", "k", "times", "fold", "a", "an", "each", "every", "from", "to"}
+
+
+def changed_thing(question: str) -> set[str]:
+    """The words of what a "By how much are parking charges going up?" question asks the change of (empty for other
+    questions)."""
+    m = _CHANGE_Q.match(asked_clause(question).strip())
+    return set(content_terms(m.group("thing"))) if m else set()
+
+
+def gives_change(sentence: str, thing: set[str]) -> bool:
+    """A number in ``sentence`` that is the change of ``thing`` (``changed_thing``): "parking charges will rise by 10
+    per cent", "a 10 per cent rise in parking charges"; not "a 4.9 per cent rise in property tax, higher parking
+    charges" (the number is the tax's)."""
+    for m in _NUMBER.finditer(sentence):
+        unit = re.match(r"\s*([a-z]+)", sentence[m.end():], re.I)
+        if unit and unit.group(1).lower() not in _CHANGE_UNITS:
+            continue  # "the city's six libraries" counts libraries
+        of = _CHANGE_NOUN.match(sentence, m.end())
+        if of:
+            if set(content_terms(of.group("of"))) & thing:
+                return True
+            continue  # "a 4.9 per cent rise in property tax"
+        if set(content_terms(sentence[max(0, m.start() - 80):m.start()])) & thing:
+            return True  # "parking charges will go up by 10 per cent"
+    return False
+
+
 # "What's the deadline for responses?", "What is the closing date for bids?": a date
 _DEADLINE_Q = re.compile(r"^what(?:'s|’s|\s+is|\s+was|\s+will\s+be)\s+the\s+(?:\w+\s+){0,2}?(?:deadline|closing date|"
                          r"cut-?off(?: date)?|due date|start date|end date|opening date|"

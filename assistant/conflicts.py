@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .asks import (ANY_PERSON, DEADLINE, DISTANCE, DURATION, MONEY, asked_clause, asked_rate, asks_share, counted_thing,
-                   counts_as, counts_people, counts_workforce, expected_kind, focus_term, holds_kind, is_share, measured_thing,
-                   names_role, number_after, rate_after, role_asked, role_forms, share_in)
+from .asks import (ANY_PERSON, DEADLINE, DISTANCE, DURATION, MONEY, asked_clause, asked_rate, asks_share,
+                   counted_thing, counts_as, counts_people, counts_workforce, expected_kind, focus_term, holds_kind,
+                   is_share, measured_thing, names_role, number_after, rate_after, role_asked, role_forms, share_in)
 from .dates import said_on
 from .events import same_event
 from .nlp import parse

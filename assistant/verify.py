@@ -13,9 +13,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 
-from .asks import (IN_CHARGE, KIND_WORDS, asked_rate, asks_future, asks_name_of, asks_someone, counted_thing,
-                   expected_kind, focus_term, gives_rate, holds_kind, named_thing_asked, names_new, names_role,
-                   names_thing, new_names, role_asked, several_asked, tells_future)
+from .asks import (IN_CHARGE, KIND_WORDS, asked_rate, asks_future, asks_name_of, asks_person_name, asks_someone,
+                   changed_thing, counted_thing, expected_kind, focus_term, gives_change, gives_rate, holds_kind,
+                   named_thing_asked, names_new, names_person, names_role, names_thing, new_names, role_asked,
+                   several_asked, tells_future)
 from .generators.base import Draft, DraftSentence
 from .support import SupportChecker, Verdict, source_label
 from .text import content_terms, entity_found, key_entities
@@ -141,6 +142,11 @@ class Verifier:
         if kind == "name" and (asks_someone(question) or asks_name_of(question)) \
                 and not any(names_new(question, s.text) for s in kept):
             return False, "the question asks for a name; no supported sentence gives one the question does not hold"
+        changed = changed_thing(question) if kind == "number" else set()
+        if changed and not any(gives_change(s.text, changed) for s in kept):
+            return False, "the question asks by how much something changes; no supported sentence gives its change"
+        if kind == "name" and asks_person_name(question) and not any(names_person(question, s.text) for s in kept):
+            return False, "the question asks for someone's name; no supported sentence gives one"
         thing = named_thing_asked(question)
         if thing and not any(names_thing(question, s.text, thing) for s in kept):
             return False, f"the question asks which {thing}; no supported sentence names one the question does not"

@@ -203,6 +203,26 @@ def test_near_misses_are_refused_when_the_kept_sentences_hold_only_a_nearby_fact
     assert answered("Which official thanked the firefighters who fought the blaze?", 4)
 
 
+def test_a_change_of_another_thing_and_a_place_are_no_answers_to_by_how_much_and_to_a_person_s_name():
+    """"By how much are parking charges going up?" is not answered by a rise in property tax beside "higher parking
+    charges"; "What's the name of the teenager arrested?" is not answered by the town he was arrested in."""
+    hits = [_hit(1, "The plans include a 4.9 per cent rise in property tax, higher parking charges and a review of the "
+                    "city's six libraries."),
+            _hit(2, "Parking charges in Tolbury will go up by 12 per cent from April."),
+            _hit(3, "A 19-year-old man has been arrested in Haverleigh over the Tolbury data breach, police said."),
+            _hit(4, "Police named the teenager arrested over the Tolbury data breach as Ivo Brannock, 19.")]
+
+    def answered(question, i):
+        draft = Draft(sentences=(DraftSentence(hits[i].text, (i,)),))
+        return not V.verify(question, draft, hits, decided=True)[0].refused
+
+    assert not answered("By how much are parking charges going up in the city?", 0)
+    assert answered("By how much are parking charges going up in Tolbury?", 1)
+    assert answered("By how much is property tax going up in the city?", 0)
+    assert not answered("What's the name of the teenager arrested over the Tolbury data breach?", 2)
+    assert answered("What's the name of the teenager arrested over the Tolbury data breach?", 3)
+
+
 def test_what_counts_as_a_count_a_date_to_come_and_a_new_name():
     from assistant.asks import asks_future, asks_who, holds_kind, names_new, tells_future
 
