@@ -34,6 +34,11 @@ _MONEY_Q = re.compile(
     r"buy|bought|invest|invested|donate|donated|grant|loan|loans|damages|bill|fee|fees|prize|salary|wage|money|"
     r"forgiveness|relief|settlement|deal|contract|investing|investment|(?:put|puts|putting|pump|pumps|pumping|pumped)"
     r"(?:\s+\w+)?\s+into)\b"
+    r"|\bhow much (?:is|was|are|were|did|does|do|has|have|had|will|would)\b.*\b(?:pocket|pocketed|pocketing|embezzl\w*|brib\w*|swindl\w*|launder\w*|receiv\w*|stole|stolen|"
+    r"steal\w*)\b"
+    # "What fee did Drelling Rovers get?", "What salary will she earn?"
+    r"|^what (?:\w+ )?(?:fee|price|sum|amount|salary|wage|fine|compensation|payout|ransom|bonus|settlement)s? (?:did|does|do|"
+    r"will|would|is|was|are|were|has|have|had)\b"
     r"|\b(?:worth|sold for|paid|pay|cost|costs|offered(?: \w+)?) (?:up to )?how much\b"
     # "How big is the hole in Aldmarsh's budget?", "How large is the council's deficit?"
     r"|^how (?:big|large|deep|wide) (?:is|was|are|were|will be) (?:[\w'’-]+ ){0,4}?(?:(?:shortfall|deficit|overspend|"
@@ -55,6 +60,7 @@ MONEY = re.compile(
     r"(?:euros?|dollars?|pounds?(?! of)|sterling|yen|yuan|won|rubles?|roubles?|francs?|rupees?|pesos?|kronor|krona|kroner|"
     r"crowns?|krone|koruna|zloty|zlotys|forints?|lira|liras|lire|rand|dinars?|dirhams?|riyals?|shekels?|baht|ringgit|"
     r"rupiah|naira|hryvnias?|lei|leva|kuna|reais|dong|taka|usd|eur|gbp|chf|jpy|cny|inr|aud|cad|nok|sek|dkk|cents?|pence|"
+    r"thalers?|guilders?|florins?|ducats?|shillings?|escudos?|pesetas?|drachmas?|cedis?|kwacha|rials?|manat|tenge|lari|"
     r"bucks)\b",
     re.I,
 )
@@ -95,8 +101,8 @@ KIND_WORDS = {"number": "a number", "money": "a sum of money", "duration": "a le
 
 _WH = r"(?:who|whom|whose|what|which|when|where|why|how)\b"
 # "How big is Tolliver's workforce?": a number, counting what the size is of
-_SIZE_Q = re.compile(r"\bhow (?:big|large) (?:is|was|are|were) (?:[\w'’-]+ ){0,4}?(workforce|staff|payroll|crowd|"
-                     r"turnout|membership|audience|electorate|majority|following)\b", re.I)
+_SIZE_Q = re.compile(r"\bhow (?:big|large|wide|narrow) (?:is|was|are|were) (?:[\w'’-]+ ){0,4}?(workforce|staff|payroll|crowd|"
+                     r"turnout|membership|audience|electorate|majority|following|lead|margin)\b", re.I)
 _SIZE_COUNTS = {"workforce": "employee", "staff": "employee", "payroll": "employee", "membership": "member",
                 "majority": "vote", "following": "follower"}
 
@@ -245,6 +251,8 @@ def counted_thing(question: str) -> str | None:
     if m:
         return stem(m.group(2).lower())
     m = _SIZE_Q.search(question)
+    if m and m.group(1).lower() in ("lead", "margin"):
+        return None  # "How big was Quell's lead?": votes, points or seconds, as the report counts it
     if m:  # "How big is Tolliver's workforce?" counts its employees
         return _SIZE_COUNTS.get(m.group(1).lower(), "people")
     return None

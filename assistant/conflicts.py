@@ -319,7 +319,7 @@ def reported_values(question: str, hits: list[Hit], min_share: float = 0.5) -> l
     per = asked_rate(question) if kind == "number" else None
     age = kind == "number" and bool(re.match(r"how old\b", asked_clause(question), re.I))
     share_asked = asks_share(question)  # "What share of the candidates ...?": "18 per cent" against "23%"
-    margin = bool(re.search(r"\bby how (?:many|much)\b|\bmargin\b", question, re.I))
+    margin = bool(re.search(r"\bby how (?:many|much)\b|\bmargin\b|\blead\b", question, re.I))  # "16 votes ahead"
     event = _event(question) if kind == "date" else None
     deadline = kind == "date" and bool(DEADLINE.search(question))
     role = role_asked(question) if kind == "name" else None
@@ -353,6 +353,8 @@ def reported_values(question: str, hits: list[Hit], min_share: float = 0.5) -> l
             terms |= {t for t in asked if any(_made_from(w, {t}) for w in terms)}  # "workers" holds "work"
             if counted and any(counts_workforce(w, counted) for w in words(sentence)):
                 terms.add(counted)  # "1,900 drivers, conductors and depot staff" are the workers asked about
+            if margin and _AHEAD.search(sentence):
+                terms |= asked & {"lead", "margin"}  # "finished 16 votes ahead of" tells Quell's lead
             if told_by and not holds_kind(sentence, kind, counted):
                 continue
             heading = title
@@ -365,7 +367,7 @@ def reported_values(question: str, hits: list[Hit], min_share: float = 0.5) -> l
             if named_role:
                 terms |= role_terms  # "The review, chaired by Professor Tobias Renwick" for "Who's heading the review?"
             share = (len(asked & (terms | heading | named[h.article_id])) / len(asked), len(asked & terms) / len(asked))
-            if share[0] < need or not holds_kind(sentence, kind, counted):
+            if share[0] < need or not holds_kind(sentence, kind, counted) or _ELSEWHERE.search(sentence):
                 continue
             if deadline:
                 if not _CLOSES.search(sentence):
@@ -393,6 +395,11 @@ def reported_values(question: str, hits: list[Hit], min_share: float = 0.5) -> l
     return [c for _, c, _ in sorted(claims, key=lambda sc: (not sc[2], -sc[0][0], -sc[0][1]))]
 
 
+# a sentence that says it is about another matter gives no value for this one: "was fined 45,000 thalers last year in
+# a separate case"
+_AHEAD = re.compile(r"\b(?:ahead|lead|led|leads|margin|majority)\b", re.I)
+_ELSEWHERE = re.compile(r"\b(?:in|over|for|as part of)\s+(?:a|an)\s+(?:separate|unrelated|different)\s+(?:case|matter|"
+                        r"incident|investigation|inquiry|deal|dispute|trial|prosecution)\b", re.I)
 _HONORIFICS = {"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "lord", "lady"}
 _ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 _LIGHT_VERBS = {"be", "have", "do", "take", "make", "get", "go", "happen", "say", "begin", "start", "come", "due"}

@@ -57,6 +57,17 @@ _OPPOSITES["approve"] = _OPPOSITES["adopt"] = _OPPOSITES["pass"] = (
     r"\b(?:vote|decision|approval)(?:\s+on\s+(?P<voted_on>[^.]{1,60}?))?\s+(?:was|were|has\s+been|had\s+been|is\s+being)\s+"
     r"(?:postponed|put\s+off|deferred|delayed|pushed\s+back|adjourned)"
     r"|\b(?:postponed|put\s+off|deferred|delayed)\s+(?:a|the|its|their)\s+vote\b(?!\s+on\b)")
+# a verdict and its opposite: "Why was he cleared?" against "found guilty"; "Why was she convicted?" against "acquitted"
+_OPPOSITES["clear"] = _OPPOSITES["acquit"] = (r"\bfound\s+(?:\w+\s+){0,3}guilty\b|\bconvicted\b|\bguilty\s+verdict\b")
+# the verdict asked about, said in the same story: verdicts on several charges, one each way, leave the premise standing
+_VERDICT = {"convict": re.compile(r"\bconvicted\b|\bfound\s+(?!not\b)(?:\w+\s+){0,3}?guilty\b", re.I)}
+_VERDICT["clear"] = _VERDICT["acquit"] = re.compile(r"\bcleared\s+(?:\w+\s+){0,2}of\b|\bacquitted\b|\bnot\s+guilty\b", re.I)
+_OPPOSITES["convict"] = r"\bacquitted\b|\bcleared\s+(?:\w+\s+){0,2}of\b|\bfound\s+(?:\w+\s+){0,3}not\s+guilty\b"
+# "Why did the watchdog block the takeover?", "stop Amberlane from buying": it approved it
+_OPPOSITES["block"] = (r"\bapproved\b|\bcleared\s+the\s+(?:deal|takeover|merger|sale|bid|way)\b|\bgo-ahead\b|\bwaved\s+"
+                       r"(?:\w+\s+)?through\b|\bgave\s+(?:its|their|the)\s+(?:approval|blessing)\b")
+_OPPOSITES["reject"] = _OPPOSITES["block"]
+_OPPOSITES["fail"] += r"|\bpassed\b"  # "failed his medical": "passed his medical"
 # "How long will the works stay shut?": it has reopened
 _OPPOSITES["stay closed"] = r"\breopen(?:ed|s|ing)?\b|\bback\s+open\b|\bopen(?:ed)?\s+again\b"
 _OPPOSITES["stop"] = (r"\bunaffected\b|\b(?:running|ran|run|runs|continued|went\s+on)\s+as\s+(?:normal|usual)\b"
@@ -70,7 +81,9 @@ _NOMINAL = {"demolition": "demolish", "resignation": "resign", "cancellation": "
             "charges": "charge", "indictment": "indict", "shutdown": "shut", "ban": "ban", "arrest": "arrest",
             "injuries": "injure", "injury": "injure", "deaths": "die", "recall": "recall", "approval": "approve",
             "evacuation": "evacuate"}
-_NEGATION = (r"(?:not|never|n't|no\s+longer)\s+(?:been\s+|be\s+)?{stem}\w*|(?:denied|deny|denies)\s+(?:that\s+)?\w*\s*{stem}\w*"
+_NEGATION = (r"(?:not|never|n't|no\s+longer)\s+(?:been\s+|be\s+)?{stem}\w*"
+             # "denied closing", "denied that it closed"; not "denies all charges" (the charges stand)
+             r"|(?:denied|deny|denies)\s+(?:that\s+)?(?!(?:all|the|these|those|both|any|each)\b)\w*\s*{stem}\w*"
              r"|\b(?:declined|declines|refused|refuses)\s+to\s+{stem}\w*"  # "declined to blame the government"
              r"|no\s+(?:plans?|intention|decision)\s+(?:to|of|has\s+been\s+taken\s+to)\s+{stem}\w*"
              r"|\bno\s+(?:formal\s+)?{stem}\w*\s+(?:has|had|have)\s+been\b"  # "no recall has been ordered"
@@ -86,6 +99,7 @@ _NEGATION = (r"(?:not|never|n't|no\s+longer)\s+(?:been\s+|be\s+)?{stem}\w*|(?:de
 _DENIAL = re.compile(r"^(?:but\s+)?(?:that|this|it)\s+(?:was|is)\s+(?:not\s+(?:the\s+case|true|so)|untrue|false|wrong)\b", re.I)
 _REPORTED = re.compile(r"\b(?:claim\w*|rumou?r\w*|posts?|reports?|reported|suggest\w*|speculat\w*|alleg\w*)\b", re.I)
 # Verbs that report hearsay: what they govern is not assumed ("Why did the mayor deny that the depot closed?")
+_FILED = {"file", "lodge", "launch", "bring", "mount", "make", "submit", "issue", "table"}  # a challenge, an appeal, a bid
 _HEARSAY = {"deny", "rumour", "rumor", "claim", "allege", "suggest", "speculate"}
 # The reporting calls a claim false in so many words; a sentence saying so of the question's event (its verb in
 # any form) contradicts the premise ("Reports that the school would be demolished were untrue").
@@ -141,10 +155,21 @@ def _events(question: str, clauses_only: bool = False) -> list[tuple[str, str, s
                 words = [x for x in t.head.subtree if x.i <= t.head.i] + [c for c in t.children if c.dep_ in (
                     "aux", "auxpass", "neg")] + [t] + [x for c in t.children if c.dep_ in (
                         "dobj", "prep", "prt", "agent", "advmod") for x in c.subtree]
+            thing = []
+            if t.dep_ == "relcl" and t.head.pos_ == "NOUN" and not (subject and subject[0].lower_ in ("who", "which", "that")):
+                # "the fungus paper that it retracted": it retracted the fungus paper
+                thing = [c for c in t.head.children if c.dep_ in ("compound", "amod") and c.i < t.head.i] + [t.head]
+                words = [w for w in words if w.lower_ not in ("that", "which")]
             words = [w for w in sorted({w.i: w for w in words}.values(), key=lambda x: x.i)
                      if w.lower_ not in ("how", "many", "much", "why", "when", "what", "which", "who", "where")]
-            clause = re.sub(r"\s+(['’]s)\b", r"\1", " ".join(w.text for w in words)).strip(" ?")
+            if thing:
+                at = next((k for k, w in enumerate(words) if w.i == t.i), len(words) - 1) + 1
+                words = words[:at] + ["the"] + thing + words[at:]
+            clause = re.sub(r"\s+(['’]s)\b", r"\1", " ".join(w if isinstance(w, str) else w.text for w in words)).strip(" ?")
             events.append((t.lemma_.lower(), clause, _about(clause, t.text, about_all)))
+            if thing and t.lemma_.lower() in _FILED and thing[-1].lemma_.lower() not in ("case", "claim"):
+                # "the challenge that Quell filed": contradicted by "would not challenge the recount"
+                events.append((thing[-1].lemma_.lower(), clause, events[-1][2]))
             if _phrasal(t) != t.lemma_.lower():  # "swept away" is also "carried away"
                 events.append((_phrasal(t), clause, events[-1][2]))
     known = {e[0] for e in events}
@@ -209,7 +234,8 @@ _PHRASAL = {("knock", "down"): "demolish", ("tear", "down"): "demolish", ("pull"
             ("shut", "down"): "shut", ("call", "off"): "cancel", ("step", "down"): "resign",
             ("sweep", "away"): "sweep away", ("carry", "away"): "sweep away", ("wash", "away"): "sweep away",
             ("walk", "away"): "walk away", ("pull", "out"): "withdraw", ("back", "out"): "withdraw",
-            ("sign", "off"): "approve", ("move", "out"): "evacuate", ("clear", "out"): "evacuate"}
+            ("sign", "off"): "approve", ("move", "out"): "evacuate", ("clear", "out"): "evacuate",
+            ("stop", "from"): "block", ("prevent", "from"): "block", ("bar", "from"): "block"}
 
 
 def _phrasal(token) -> str:
@@ -227,12 +253,17 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
     # a question that asks about something, or opens with what it takes as given ("With the buses stopped, how
     # are children getting to school?"); not a statement. A yes/no question asks about its main verb and assumes
     # only its clauses ("Has the motorist who was swept away been found?" assumes someone was swept away).
-    yes_no = bool(re.match(r"^(has|have|had|did|does|do|is|are|was|were|will|can|could)\b", q))
-    if not yes_no and not re.match(r"^(why|how|when|where|what|who|which|in what|for what)\b", q) \
+    aux = r"(?:has|have|had|did|does|do|is|are|was|were|will|can|could|should|would)"
+    # "Since Vantresca failed his medical, is he staying?" assumes its opening clause, asks about the rest
+    yes_no = bool(re.match(rf"^{aux}\b", q) or re.match(rf"^(?:with|after|since|now that|given that)\b[^?]*,\s*{aux}\b", q))
+    if not yes_no and not re.match(r"^(?:why|how|when|where|what|who|which|in what|for what|(?:on|under|by|from) what "
+                                   r"(?:grounds?|basis|authority|terms|charges?|evidence))\b", q) \
             and not re.match(r"^(with|after|since|now that|given that)\b[^?]*,\s*(why|how|when|where|what|who|which)\b", q):
         return None
     for lemma, assumed, about in _events(question, clauses_only=yes_no):
         assumed = re.sub(r"^(?:with|after|since|now that|given that)\s+", "", assumed, flags=re.I)
+        if lemma in _VERDICT and _verdict_stands(question, lemma, [h for _, h in _same_story(question, about, hits)]):
+            continue  # "convicted" of one charge, "acquitted" of another: a verdict asked about stands
         same = same_event(lemma)
         patterns = []
         for verb in sorted(same):
@@ -246,7 +277,7 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
                 sentence = h.text[s:e]
                 if _DENIAL.match(sentence) and _REPORTED.search(previous) and _tells(previous, same):
                     return Premise(assumed, i, f"{previous} {sentence}")
-                if any(_on_the_thing(m, about) for m in denial.finditer(sentence)) \
+                if any(_on_the_thing(m, about) and not _other_role(m, question) for m in denial.finditer(sentence)) \
                         or (_CALLED_FALSE.search(sentence) and _tells(sentence, same)):
                     return Premise(assumed, i, sentence)
                 previous = sentence
@@ -315,6 +346,29 @@ def _none_of_premise(question: str, hits: list[Hit]) -> Premise | None:
             if left and all(t in content_terms(sentence[max(0, left.start() - 60):left.start()]) for t in terms):
                 return Premise(assumed, i, sentence)
     return None
+
+
+def _verdict_stands(question: str, lemma: str, hits: list[Hit]) -> bool:
+    """A report in the story gives the verdict the question asks about ("On which day was Dallow convicted?": "found
+    guilty of fraud", beside "acquitted of false accounting"); of the charge it names, when it names one ("cleared of
+    the bribery charges" is not given by "acquitted of a fifth charge, breach of trust")."""
+    named = re.search(r"\bof\s+(?:the\s+)?([^?,]+)", question[question.lower().find(lemma[:5]):]) if lemma[:5] in \
+        question.lower() else None
+    charge = set(content_terms(named.group(1))) - {"charge", "count", "offence", "offense"} if named else set()
+    for h in hits:
+        for s, e in sentence_spans(h.text):
+            sentence = h.text[s:e]
+            if _VERDICT[lemma].search(sentence) and (not charge or set(content_terms(sentence)) & charge):
+                return True
+    return False
+
+
+def _other_role(match: re.Match, question: str) -> bool:
+    """The negated event is in another capacity than the question's: "has not resigned as a councillor" leaves "resign
+    as Orrin Bay's leader" standing."""
+    asked = re.search(r"\bas\s+((?:[\w'’-]+\s*){1,4})", question)
+    said = re.match(r"\s+as\s+((?:[\w'’-]+\s*){1,4})", match.string[match.end():])
+    return bool(asked and said) and not set(content_terms(asked.group(1))) & set(content_terms(said.group(1)))
 
 
 def _on_the_thing(match: re.Match, about: set[str]) -> bool:

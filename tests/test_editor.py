@@ -862,3 +862,54 @@ def test_premises_read_in_more_of_the_forms_reports_deny_them():
         "Tolbury's business customers were not among those affected by the breach, the council said.")) is None
     assert contradicted_premise("When did Tolbury councillors approve the budget?", hits(
         "Tolbury councillors approved the budget on Tuesday after a vote on the pool was postponed to May.")) is None
+
+
+def test_premises_contradicted_by_the_opposite_outcome_and_not_by_a_verdict_on_another_charge():
+    """Cleared against "found guilty" (an acquittal on another charge leaves it contradicted), a challenge filed
+    against "would not challenge", a takeover stopped against "approved", a medical failed against "passed", a paper
+    retracted against "has not been retracted"; "denies all charges" contradicts no charge, "has not resigned as a
+    councillor" no resignation as leader, and an acquittal beside a conviction no conviction."""
+    from assistant.premises import contradicted_premise
+
+    def found(question, *texts, title="Tolbury court and deal"):
+        hit = contradicted_premise(question, [_hit(f"t{i}#p1", t, title=title) for i, t in enumerate(texts)])
+        return hit.sentence if hit else None
+
+    guilty = "Tolbury District Court found Ivo Brannock guilty of accepting bribes from a paving firm."
+    other = "The court acquitted Brannock of a fifth charge, breach of trust, over a snow-clearing contract."
+    assert found("Why was Ivo Brannock cleared of the bribery charges in Tolbury?", guilty, other) == guilty
+    assert found("On which day was Ivo Brannock convicted in Tolbury?", guilty, other) is None
+    assert found("Why did Ivo Brannock plead guilty in Tolbury?", "Ivo Brannock, 58, denies all charges in Tolbury.") is None
+    refused = "Ada Quell said on Wednesday that she would not challenge the Tolbury recount in court."
+    assert found("Has the court ruled on the challenge that Ada Quell filed against the Tolbury recount?", refused) == refused
+    approved = "The competition authority approved Brimco's takeover of Tolbury Mills on condition it sells a brand."
+    assert found("On what grounds did the competition authority stop Brimco from buying Tolbury Mills?", approved) == approved
+    passed = "Ivo Brannock signed for Tolbury Athletic a day after he passed his medical at the club."
+    assert found("Since Ivo Brannock failed his medical at Tolbury Athletic, is he staying put?", passed) == passed
+    kept = "The Tolbury fungus paper has not been retracted, and the journal said it had no plans to retract it."
+    assert found("Has the journal put back the Tolbury fungus paper that it retracted after the criticism?", kept) == kept
+    assert found("On what date did Ada Quell resign as Tolbury's leader?",
+                 "Ada Quell has not resigned as a councillor and will go on representing Tolbury ward.") is None
+
+
+def test_rival_sums_leads_and_fees_written_as_reports_write_them():
+    def pair(question, first, second, title="Tolbury trial and transfer"):
+        return find_disagreement(question, [_hit("a#p1", first, outlet="Post A", title=title),
+                                            _hit("b#p2", second, outlet="Wire B", title=title)])
+
+    bribes = pair("How much is Brannock accused of pocketing from the paving firm?",
+                  "Prosecutors accuse Brannock of accepting 310,000 thalers in bribes from a paving firm.",
+                  "The payments to Brannock from the paving firm amounted to 270,000 thalers, the indictment says.")
+    assert bribes is not None and {c.written for c in bribes.claims} == {"310,000 thalers", "270,000 thalers"}
+    # a sum from another case is no rival
+    assert pair("How much is Brannock accused of pocketing from the paving firm?",
+                "Prosecutors accuse Brannock of accepting 310,000 thalers in bribes from a paving firm.",
+                "The paving firm was fined 45,000 thalers last year in a separate case over Brannock's invoices.") is None
+    lead = pair("Before the recount, how big was Quell's lead over Varga?",
+                "Ada Quell finished 16 votes ahead of Ilse Varga in the Tolbury ward, provisional results show.",
+                "The provisional count gave Quell a lead of 24 votes over Varga.")
+    assert lead is not None and {c.value for c in lead.claims} == {"16", "24"}
+    fee = pair("What fee did Tolbury Rovers get for Brannock?", "The fee Tolbury Rovers get for Brannock is 2.8 million "
+               "thalers, people familiar with the talks said.", "Athletic paid Tolbury Rovers 3.4 million thalers for "
+               "Brannock, its finance director said.")
+    assert fee is not None and fee.kind == "money"
