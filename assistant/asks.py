@@ -246,8 +246,8 @@ STRICT_COUNT = False
 
 def counted_thing(question: str) -> str | None:
     """What a "how many" question counts: "how many North Korean troops ..." -> "troop"."""
-    m = re.search(r"\bhow many\s+((?:[\w'’-]+\s+){0,3}?)([a-z][\w-]*s|people|children|men|women|staff|personnel)\b",
-                  question, re.I)
+    m = re.search(r"\bhow many\s+((?:[\w'’-]+\s+){0,3}?)([a-z][\w-]*s|people|children|men|women|staff|personnel|fish|"
+                  r"sheep|deer|cattle|livestock|aircraft|salmon|trout|poultry|crew)\b", question, re.I)
     if m:
         return stem(m.group(2).lower())
     m = _SIZE_Q.search(question)
@@ -318,9 +318,9 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
             # a share counts nothing: "7 per cent of patients" is no number of patients
             tokens = words(_SHARE.sub(" ", sentence) if not _SHARE_Q.search(counted) else sentence, whole_numbers=True)
             places = [i for i, t in enumerate(tokens) if counts_as(stem(t), counted) or counts_workforce(t, counted)]
-            if any(_NUMBER.fullmatch(w) and tokens[j + 1] != "of" for i in places
+            if any(_NUMBER.fullmatch(w) and (tokens[j + 1] != "of" or tokens[j + 2] in ("its", "their")) for i in places
                    for j, w in enumerate(tokens[max(0, i - 4):i], max(0, i - 4))):
-                return True  # "200 casualties", not "one of the volunteers"
+                return True  # "200 casualties", "seven of its members", not "one of the volunteers"
             if any(number_after(tokens, i) for i in places):
                 return True  # "the number of jobs to go falls from 180 to 120"
             if places or STRICT_COUNT:
@@ -638,7 +638,8 @@ def _counts_thing(tokens: list[str], i: int, counted: str = "") -> bool:
 # Counting these, "14 workers" counts them too
 ANY_PERSON = {"people", "person", "men", "women", "children", "staff", "personnel"}
 # Words that count one thing: households are counted in homes ("residents of 37 homes were evacuated")
-_SAME_COUNT = ({"household", "home", "house", "property", "dwelling"}, {"job", "post", "position"})
+_SAME_COUNT = ({"household", "home", "house", "property", "dwelling"}, {"job", "post", "position"},
+               {"fan", "supporter", "spectator", "seat"})
 
 
 def counts_as(word_stem: str, counted: str) -> bool:
@@ -650,9 +651,9 @@ def counts_as(word_stem: str, counted: str) -> bool:
 def counts_workforce(word: str, counted: str) -> bool:
     """For a count of a workforce (workers, employees, members), the people in it by their trades, as written in
     the plural: "1,900 drivers, conductors and depot staff" are workers, "1,600 Guild members" too."""
-    if counted not in _WORKFORCE:
-        return False
-    return word in ANY_PERSON - {"person"} or (bool(re.search(r"(?:ers|ors|ists|ians)$", word))
+    if counted not in _WORKFORCE and counted not in ANY_PERSON:
+        return False  # "How many people were trapped?": "six cavers", "seven of its members" are people too
+    return word in ANY_PERSON - {"person"} or (bool(re.search(r"(?:ers|ors|ists|ians|dents|tients|ployees)$", word))
                                                and word[:-1] not in _NOT_TRADES)
 
 

@@ -18,7 +18,7 @@ from .asks import (ANY_PERSON, DEADLINE, DISTANCE, DURATION, MONEY, asked_clause
                    counted_thing, counts_as, counts_people, counts_workforce, expected_kind, focus_term, holds_kind,
                    is_share, measured_thing, names_role, number_after, rate_after, role_asked, role_forms, share_in)
 from .dates import said_on
-from .events import same_event
+from .events import phrasal, same_event, tells
 from .nlp import parse
 from .sentences import sentence_spans
 from .text import content_terms, names_by_article, stem, words
@@ -35,13 +35,16 @@ for _t, _v in _TENS.items():  # "fifty-two"
     _WORD_NUMBERS[_t] = _v
     for _u in "one two three four five six seven eight nine".split():
         _WORD_NUMBERS[f"{_t}-{_u}"] = _v + _WORD_NUMBERS[_u]
-_NUM = re.compile(r"\b\d[\d,.]*\b|\b(?:" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\b", re.I)
+_NUM = re.compile(r"\b(?:" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\s+(?:hundred|thousand)\b"
+                  r"|\b\d[\d,.]*\b|\b(?:" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\b", re.I)
 
 
 _NUM_WORD = r"(\d{1,3}|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + ")"
 # an age: "a 17-year-old", "17 years old", "aged 17", "turned 80"
 _AGE = re.compile(r"\b" + _NUM_WORD + r"(?=[\s-]years?[\s-]old\b|\s+years\s+of\s+age\b)"
-                  r"|\b(?:aged|age of|turned|turns|turning)\s+" + _NUM_WORD + r"\b", re.I)
+                  r"|\b(?:aged|age of|turned|turns|turning)\s+" + _NUM_WORD + r"\b"
+                  # news style: a name and the age set off by commas, "Dorian Pask, 34, was found to be missing"
+                  r"|(?<=[A-Z][a-z]),\s(\d{1,2})(?=,\s)", re.I)
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ def _number(sentence: str, counted: str | None, asked: set[str] = frozenset(),
         for m in re.finditer(r"([\w'’-]+)\b", sentence):
             word = m.group(1).lower()
             if counts_as(stem(word), counted) or counts_workforce(word, counted) or _made_from(word, asked):
-                window = max(0, m.start() - 30)
+                window = sentence.rfind(" ", 0, max(0, m.start() - 40)) + 1  # "48,000 current and former students"
                 before = [n for n in _NUM.finditer(sentence[window:m.start()])
                           if (margin or not _margin(sentence, window + n.start(), window + n.end()))
                           and not is_share(sentence[window + n.end():])]  # "7 per cent of patients"
@@ -95,8 +98,8 @@ def _number(sentence: str, counted: str | None, asked: set[str] = frozenset(),
         after = next((n for n in (number_after(tokens, i) for i in places) if n), None)
         if after:
             return _norm_number(after), after, True
-        if places:
-            return None
+        if places and not (counted in ANY_PERSON and not any(counts_as(stem(tokens[i]), counted) for i in places)):
+            return None  # (people are also counted by other words: "48,000 students" beside "Hackers")
     counts_other = _counts_other(sentence, counted or measured, measured is not None) if counted or measured else set()
     money = [(x.start(), x.end()) for x in MONEY.finditer(sentence)] if not measured else []
     for m in _NUM.finditer(sentence):
@@ -138,8 +141,9 @@ def _counts_other(sentence: str, counted: str, measured: bool = False) -> set[in
         unit_of = measured and any(c.dep_ == "prep" and c.lower_ == "of" and any(
             stem(w.lower_) == counted for o in c.children for w in o.subtree) for c in head.children)
         other = (t.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and not counts_as(stem(head.lower_), counted)
-                 and counted not in ANY_PERSON and not unit_of
+                 and not (counted in ANY_PERSON and counts_workforce(head.lower_, counted)) and not unit_of
                  and not (head.lower_ in ANY_PERSON and counts_people(counted)))  # "140 people" of employees
+        # when people are counted, "14 workers" counts them too, "38 hours" does not
         if partitive or other or t.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"):
             out.add(t.idx)
     return out
@@ -163,9 +167,12 @@ def _amount(sentence: str, pattern: re.Pattern, asked: set[str] = frozenset()) -
     written = m.group(0).strip()
     n = re.search(r"\d[\d,]*(?:\.\d+)?", written)
     low = written.lower()
-    if not n:
+    word = _WORD_NUMBERS.get(low.split()[0].split("-")[0]) if low.split() else None  # "eight miles" is 8 miles
+    if not n and word is None:
         return low, written
-    value = float(n.group(0).replace(",", ""))
+    value = float(n.group(0).replace(",", "")) if n else float(word)
+    if not n:  # the number word is no part of the unit: "five million euros" -> " million euros"
+        low = " " + (low.split(maxsplit=1)[1] if " " in low else low.split("-", 1)[-1])
     for w, f in _SCALE.items():
         if re.search(rf"(?<=[\d\s]){w}\b", low):
             value *= f
@@ -200,6 +207,11 @@ def measure(written: str) -> str | None:
 
 def _norm_number(w: str) -> str:
     w = w.lower().replace(",", "").rstrip(".")
+    scaled = re.fullmatch(r"([a-z-]+|\d+(?:\.\d+)?)\s+(hundred|thousand|million)", w)  # "five thousand" -> 5000
+    if scaled and (scaled.group(1) in _WORD_NUMBERS or scaled.group(1)[0].isdigit()):
+        n = float(_WORD_NUMBERS.get(scaled.group(1), scaled.group(1))) * _SCALE[scaled.group(2)] if scaled.group(2) != \
+            "hundred" else float(_WORD_NUMBERS.get(scaled.group(1), scaled.group(1))) * 100
+        return str(int(n)) if n == int(n) else str(n)
     return str(_WORD_NUMBERS.get(w, w))
 
 
@@ -209,7 +221,7 @@ def _age(sentence: str, asked: set[str]) -> tuple[str, str, bool] | None:
     m = _AGE.search(sentence)
     if m is None:
         return None
-    group = 1 if m.group(1) else 2
+    group = next(g for g in (1, 2, 3) if m.group(g))
     written = m.group(group)
     doc = parse(sentence)
     token = next((t for t in doc if t.idx >= m.start(group)), None)
@@ -224,11 +236,21 @@ def _age(sentence: str, asked: set[str]) -> tuple[str, str, bool] | None:
 
 
 def _share(sentence: str) -> tuple[str, str, bool] | None:
-    """The share a sentence gives, normalised ("18 per cent" -> "18%") and as written."""
+    """The share a sentence gives, normalised ("18 per cent" -> "18%", "a quarter" -> "25%") and as written."""
     written = share_in(sentence)
+    fraction = _FRACTION.search(sentence)
+    if fraction and (written is None or fraction.start() < sentence.find(written)):
+        return f"{_FRACTIONS[fraction.group(1).lower().replace('-', ' ')]}%", fraction.group(0), True
     if written is None:
         return None
     return _norm_number(re.match(r"[\d,.]+", written).group(0)) + "%", written, True
+
+
+_FRACTIONS = {"half": 50, "a half": 50, "a third": 33, "one third": 33, "two thirds": 67, "a quarter": 25,
+              "one quarter": 25, "three quarters": 75, "a fifth": 20, "one fifth": 20, "a tenth": 10, "one in four": 25,
+              "one in five": 20, "one in three": 33, "one in ten": 10}
+_FRACTION = re.compile(r"\b(" + "|".join(sorted((k.replace(" ", "[\s-]") for k in _FRACTIONS), key=len, reverse=True))
+                       + r")\b(?=\s+(?:of|the|were|was|are|is)\b)", re.I)
 
 
 def _date(hit: Hit, start: int, end: int, deadline: bool = False) -> tuple[str, str] | None:
@@ -267,9 +289,33 @@ def _name(sentence: str, question: str) -> tuple[str, str] | None:
         titled = bool(focus) and any(stem(t.lower_) == stem(focus) for t in doc[max(0, e.start - 3):tokens[0].i])
         people.append((titled, " ".join(t.text for t in tokens)))
     if not people:
+        people = [(False, n) for n in _untagged_people(doc, asked)]
+    if not people:
         return None
     name = next((n for titled, n in people if titled), people[0][1])
     return _surname(name), name
+
+
+_TITLES = {"detective", "superintendent", "inspector", "chief", "sergeant", "constable", "officer",
+                               "commander", "captain", "councillor", "mayor", "minister", "judge", "professor", "dr",
+                               "mr", "mrs", "ms", "sir", "dame", "lord", "lady", "assistant", "deputy", "acting",
+                               "chair", "director", "president", "governor", "senator", "general", "colonel", "major"}
+
+
+def _untagged_people(doc, asked: set[str]) -> list[str]:
+    """Names the small recogniser did not call people: a run of proper nouns with a title in it ("Detective
+    Superintendent Rhiannon Vell" -> "Rhiannon Vell", which it may call an organisation), two words or more besides
+    the title, none of them the question's."""
+    out, run = [], []
+    for t in [*doc, None]:
+        if t is not None and t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON", "ORG") and t.text[:1].isupper():
+            run.append(t)
+            continue
+        words_ = [w for w in run if w.lower_.rstrip(".") not in _TITLES]
+        if len(words_) >= 2 and len(words_) < len(run) and not any(w.lower_ in asked for w in words_):
+            out.append(" ".join(w.text for w in words_))
+        run = []
+    return out
 
 
 def _surname(name: str) -> str:
@@ -327,7 +373,8 @@ def reported_values(question: str, hits: list[Hit], min_share: float = 0.5) -> l
     if not asked:
         return []
     specific = kind not in ("date", "name")
-    need = min_share / 1.5 if kind in ("money", "duration", "distance") else min_share
+    # a sum of money, a length of time or a distance says much by its kind; so does an age set off after a name
+    need = min_share / 1.5 if kind in ("money", "duration", "distance") else min_share / 2 if age else min_share
     para_terms = [set(content_terms(h.title + " " + h.text)) for h in hits]
     # "On which day ...?", "When did the leak happen?": words that frame the date asked, not the event
     frame = {"day", "date", "year", "month", "week", "time", "happen", "occur", "place"} if kind == "date" else set()
@@ -339,8 +386,7 @@ def reported_values(question: str, hits: list[Hit], min_share: float = 0.5) -> l
     if kind == "date" and event is None and series:
         focus = series  # "When is the second strike due to take place?": a date of the second one
     # the question's events that reports also tell by other verbs: "find out" ~ "discovered", "hacked" ~ "breach"
-    told_by = {stem(t.text.lower()): same_event(t.lemma_.lower()) for t in parse(question)
-               if len(same_event(t.lemma_.lower())) > 1}
+    told_by = {stem(t.text.lower()): same_event(phrasal(t)) for t in parse(question) if len(same_event(phrasal(t))) > 1}
     told_by = {t: verbs for t, verbs in told_by.items() if t in asked}
     role_terms = asked & set(content_terms(" ".join(role_forms(role) | {"heading", "leading", "charge"}))) if role else set()
     claims: list[tuple[tuple[float, float], Claim]] = []
@@ -355,19 +401,18 @@ def reported_values(question: str, hits: list[Hit], min_share: float = 0.5) -> l
                 terms.add(counted)  # "1,900 drivers, conductors and depot staff" are the workers asked about
             if margin and _AHEAD.search(sentence):
                 terms |= asked & {"lead", "margin"}  # "finished 16 votes ahead of" tells Quell's lead
-            if told_by and not holds_kind(sentence, kind, counted):
+            if told_by and not share_asked and not holds_kind(sentence, kind, counted):
                 continue
             heading = title
             if told_by and asked - terms - title:
-                told = _lemmas(sentence)
-                terms |= {t for t, verbs in told_by.items() if told & verbs}
-                told = _lemmas(h.title)
-                heading = title | {t for t, verbs in told_by.items() if told & verbs}
+                terms |= {t for t, verbs in told_by.items() if _told(sentence, verbs)}
+                heading = title | {t for t, verbs in told_by.items() if _told(h.title, verbs)}
             named_role = bool(role) and names_role(question, sentence, role)
             if named_role:
                 terms |= role_terms  # "The review, chaired by Professor Tobias Renwick" for "Who's heading the review?"
             share = (len(asked & (terms | heading | named[h.article_id])) / len(asked), len(asked & terms) / len(asked))
-            if share[0] < need or not holds_kind(sentence, kind, counted) or _ELSEWHERE.search(sentence):
+            holds = _share(sentence) is not None if share_asked else holds_kind(sentence, kind, counted)
+            if share[0] < need or not holds or _ELSEWHERE.search(sentence):
                 continue
             if deadline:
                 if not _CLOSES.search(sentence):
@@ -388,11 +433,13 @@ def reported_values(question: str, hits: list[Hit], min_share: float = 0.5) -> l
                      if kind == "duration" else _amount(sentence, DISTANCE) if kind == "distance"
                      else _name(sentence, question))
             if found:  # the report's best sentence that gives a value
-                bound = len(found) > 2 and found[2]
+                # bound to the thing asked; and telling of the question's event in its own words ("six cavers
+                # trapped" for "How many people were stuck?", not "80 rescuers" in a report titled so)
+                bound = (len(found) > 2 and found[2], bool(told_by) and bool(set(told_by) & terms))
                 best = (share, Claim(found[0], found[1], i, sentence, h.outlet, kind), bound)
         if best is not None:
             claims.append(best)
-    return [c for _, c, _ in sorted(claims, key=lambda sc: (not sc[2], -sc[0][0], -sc[0][1]))]
+    return [c for _, c, _ in sorted(claims, key=lambda sc: (not sc[2][0], not sc[2][1], -sc[0][0], -sc[0][1]))]
 
 
 # a sentence that says it is about another matter gives no value for this one: "was fined 45,000 thalers last year in
@@ -419,7 +466,8 @@ def _event(question: str) -> tuple[str, ...] | None:
     for t in tokens:
         verb = t.pos_ == "VERB" or (t is root and any(c.dep_ == "aux" and c.lemma_ == "do" for c in t.children))
         if verb and t.lemma_.lower() not in _LIGHT_VERBS:
-            return t.lemma_.lower(), t.text.lower()
+            meant = phrasal(t)  # "kick in" -> the ban taking effect
+            return (meant, t.text.lower()) if meant == t.lemma_.lower() else (meant, t.lemma_.lower(), t.text.lower())
         if verb and light is None:
             light = t
     if light is not None:  # "take her fight to court": the event is named by what the light verb takes
@@ -446,7 +494,8 @@ def _tells_event(sentence: str, terms: set[str], event: tuple[str, ...]) -> bool
     if same and same.search(sentence):
         return True  # "found guilty" tells of a conviction
     told = set(event) | same_event(event[0])  # "discovered the breach" tells when Veldren found out
-    return any(t.lemma_.lower() in told for t in parse(sentence))
+    doc = parse(sentence)
+    return any(t.lemma_.lower() in told for t in doc) or tells(" ".join(t.lemma_.lower() for t in doc), told)
 
 
 
@@ -454,6 +503,12 @@ def _tells_event(sentence: str, terms: set[str], event: tuple[str, ...]) -> bool
 _SAME_VERDICT = {"convict": re.compile(r"\b(?:found|find|finds|finding)\s+(?:\w+\s+){0,3}guilty\b", re.I),
                  "acquit": re.compile(r"\b(?:found|find|finds|finding)\s+(?:\w+\s+){0,3}not\s+guilty\b|\bcleared\b",
                                       re.I)}
+
+
+def _told(text: str, verbs) -> bool:
+    """The text tells of one of ``verbs``: a word's lemma, or words in a row ("comes into force")."""
+    doc = parse(text)
+    return any(t.lemma_.lower() in verbs for t in doc) or tells(" ".join(t.lemma_.lower() for t in doc), verbs)
 
 
 def _lemmas(text: str, only: set[str] | None = None) -> set[str]:

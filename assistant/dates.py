@@ -44,6 +44,11 @@ _FUTURE = re.compile(
     r"hopes? to|aims? to|intends? to|next|upcoming|coming|from now|tomorrow)\b",
     re.I,
 )
+# A scheduled event in the present tense is still to come: "The ban comes into force on Friday", "The strike starts
+# on Monday", "The match is on Saturday"
+_SCHEDULED = re.compile(r"\b(?:comes|starts|begins|opens|reopens|closes|ends|resumes|returns|kicks\s+in|takes\s+effect|"
+                        r"goes\s+ahead|is(?:\s+held)?|are(?:\s+held)?)(?:\s+(?:into\s+(?:force|effect)|up|again|"
+                        r"back))?\s+(?:on|from|this)\s+$", re.I)
 _ORDINAL_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?:the\s+)?month)?$", re.I)
 _ORDINAL_IN_TEXT = re.compile(r"\b(?:on|from|since|until|till|by|before|after)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b", re.I)
 _DECADE = re.compile(r"^(?:(early|mid|late)[- ]?)?(\d{3}0)'?s$", re.I)
@@ -211,7 +216,7 @@ def _future_at(text: str, s0: int, s1: int, start: int, end: int) -> bool:
         return True  # "adjourned the case until Tuesday": a day still to come
     cut = [m.end() for m in _CLAUSE.finditer(before)]
     before = before[cut[-1] if cut else 0:]
-    if _FUTURE.search(before):
+    if _FUTURE.search(before) or _SCHEDULED.search(before):
         return True
     if len(re.findall(r"[A-Za-z]{3,}", _LEAD.sub("", before.strip()))) >= 2:
         return False  # "the board voted on" Tuesday

@@ -7,7 +7,7 @@ for it ("discovered the breach on 3 November" answers "When did Veldren find out
 
 from __future__ import annotations
 
-__all__ = ["SAME_EVENT", "same_event"]
+__all__ = ["SAME_EVENT", "phrasal", "same_event", "tells"]
 
 SAME_EVENT: tuple[frozenset[str], ...] = tuple(frozenset(g) for g in (
     {"close", "shut", "shutter"}, {"resign", "quit"}, {"cancel", "scrap", "axe"}, {"postpone", "delay"},
@@ -15,7 +15,35 @@ SAME_EVENT: tuple[frozenset[str], ...] = tuple(frozenset(g) for g in (
     {"stop", "halt", "suspend"}, {"demolish", "raze"}, {"fire", "sack", "dismiss"}, {"charge", "indict"},
     {"sell", "auction"}, {"approve", "license", "licence", "authorise", "authorize"}, {"evacuate"},
     {"find", "discover", "detect", "uncover", "spot"}, {"leak", "spill"}, {"hack", "breach"},
+    {"catch", "capture", "recapture"}, {"trap", "strand", "stick"},
+    {"take effect", "come into force", "come into effect", "kick in"},
 ))
+# "arrested" tells when someone was caught, as "detained" does
+SAME_EVENT = tuple(g | {"catch", "capture", "recapture"} if "arrest" in g else g for g in SAME_EVENT)
+
+# Phrasal verbs read as the verb they mean: "knock down" -> "demolish", "kick in" -> "take effect"
+PHRASAL = {("knock", "down"): "demolish", ("tear", "down"): "demolish", ("pull", "down"): "demolish",
+           ("shut", "down"): "shut", ("call", "off"): "cancel", ("step", "down"): "resign",
+           ("sweep", "away"): "sweep away", ("carry", "away"): "sweep away", ("wash", "away"): "sweep away",
+           ("walk", "away"): "walk away", ("pull", "out"): "withdraw", ("back", "out"): "withdraw",
+           ("sign", "off"): "approve", ("move", "out"): "evacuate", ("clear", "out"): "evacuate",
+           ("stop", "from"): "block", ("prevent", "from"): "block", ("bar", "from"): "block",
+           ("kick", "in"): "kick in", ("find", "out"): "find"}
+
+
+def phrasal(token) -> str:
+    """A verb's lemma (spaCy token), a phrasal verb read as the one it means ("knock down" -> "demolish")."""
+    lemma = token.lemma_.lower()
+    for c in token.children:
+        if c.dep_ in ("prt", "advmod", "prep") and (lemma, c.lower_) in PHRASAL:  # "moved out of" parses "out" as prep
+            return PHRASAL[(lemma, c.lower_)]
+    return lemma
+
+
+def tells(lemmas: str, verbs) -> bool:
+    """The sentence, as its lemmas joined by spaces, tells of one of ``verbs`` written in several words ("the ban
+    come into force on friday" tells "come into force")."""
+    return any(" " in v and f" {v} " in f" {lemmas} " for v in verbs)
 
 
 def same_event(lemma: str) -> frozenset[str]:

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .events import SAME_EVENT, same_event
+from .events import SAME_EVENT, phrasal, same_event
 from .nlp import parse
 from .sentences import sentence_spans
-from .text import content_terms, entity_found, key_entities, names_by_article
+from .text import content_terms, entity_found, key_entities, names_by_article, stem, words
 from .types import Hit
 from . import voice
 
@@ -41,10 +41,14 @@ _OPPOSITES = {
     "collapse": r"never\s+(?:failed|collapsed)|remain(?:s|ed)?\s+(?:standing|intact)",
     "destroy": r"(?:were|was)\s+not\s+(?:flooded|destroyed|damaged)|no\s+(?:homes?|houses?|buildings?)\s+(?:were|was)\s+(?:destroyed|flooded|damaged)",
     "die": r"survived|(?:is|are|was|were)\s+alive|" + _UNHURT,
+    # "Has the body of the caver been recovered?": the caver was found safe
+    "be found dead": r"\b(?:found|brought\s+out|rescued)\s+(?:\w+\s+)?(?:safe|alive|unhurt)\b|\bsafe\s+and\s+well\b",
     "kill": r"survived|no\s+one\s+(?:was|has\s+been)\s+killed|(?:is|are|was|were)\s+alive|" + _UNHURT,
     "injure": r"escaped\s+unhurt|\b(?:unhurt|uninjured|unharmed)\b|" + _UNHURT,
     "withdraw": r"remain(?:s|ed)?\s+in|stay(?:s|ed)?\s+in|(?:remains?|still|stays?)\s+on\s+the\s+table"
-                r"|stands?\s+by\s+(?:its|their|his|her|the)\s+(?:offer|bid|proposal)",
+                r"|stands?\s+by\s+(?:its|their|his|her|the)\s+(?:offer|bid|proposal)"
+                # an appeal against a refusal: the scheme is pressed, not dropped
+                r"|\b(?:lodged|filed|launched|submitted)\s+an\s+appeal\b|\bhas\s+appealed\b|\bis\s+appealing\b",
     "ban": r"remain(?:s|ed)?\s+legal|(?:was|is|has\s+not\s+been)\s+not\s+banned",
     "arrest": r"released\s+without\s+charge|(?:was|were)\s+not\s+arrested",
     "charge": r"released\s+without\s+charge|no\s+(?:criminal\s+)?(?:charges?\s+(?:have|has)\s+been|investigation)",
@@ -67,6 +71,15 @@ _OPPOSITES["convict"] = r"\bacquitted\b|\bcleared\s+(?:\w+\s+){0,2}of\b|\bfound\
 _OPPOSITES["block"] = (r"\bapproved\b|\bcleared\s+the\s+(?:deal|takeover|merger|sale|bid|way)\b|\bgo-ahead\b|\bwaved\s+"
                        r"(?:\w+\s+)?through\b|\bgave\s+(?:its|their|the)\s+(?:approval|blessing)\b")
 _OPPOSITES["reject"] = _OPPOSITES["block"]
+_OPPOSITES["approve"] += r"|\b(?:was|were|has\s+been|had\s+been)\s+(?:rejected|refused|turned\s+down|thrown\s+out)\b" \
+    r"|\bvoted\s+(?:\w+\s+){0,3}against\b|\brefused\s+(?:planning\s+)?permission\b"
+# "Where is he hiding?" assumes he is at large: he was recaptured
+_OPPOSITES["hide"] = (r"\b(?:recaptured|re-arrested|rearrested|arrested|caught|detained)\b|\b(?:back|returned)\s+(?:in|to)\s+"
+                      r"custody\b|\bhanded\s+himself\s+in\b|\bgave\s+himself\s+up\b")
+# "With the ban still in force ...", "... still on the run": a state that has ended
+_STILL = {"in force": r"\blifted\b|\bscrapped\b|\bno\s+longer\s+in\s+force\b|\bended\b|\brevoked\b",
+          "on the run": _OPPOSITES["hide"], "at large": _OPPOSITES["hide"], "missing": r"\bfound\b|\btraced\b",
+          "closed": r"\breopen(?:ed|s)\b|\bback\s+open\b", "shut": r"\breopen(?:ed|s)\b|\bback\s+open\b"}
 _OPPOSITES["fail"] += r"|\bpassed\b"  # "failed his medical": "passed his medical"
 # "How long will the works stay shut?": it has reopened
 _OPPOSITES["stay closed"] = r"\breopen(?:ed|s|ing)?\b|\bback\s+open\b|\bopen(?:ed)?\s+again\b"
@@ -76,7 +89,7 @@ _OPPOSITES["halt"] = _OPPOSITES["suspend"] = _OPPOSITES["stop"]
 _OPPOSITES["resign"] += r"|remain(?:s|ed)?\s+in\s+(?:charge|post)|not\s+stepp\w*\s+down"
 # Events a question may name by a noun, or that a small parser misreads ("Why did the owners sack the manager?"
 # parsed with "sack" as a noun): found by their lemma whatever the parse says.
-_NOMINAL = {"demolition": "demolish", "resignation": "resign", "cancellation": "cancel", "closure": "close", "dismissal": "dismiss",
+_NOMINAL = {"go-ahead": "approve", "demolition": "demolish", "resignation": "resign", "cancellation": "cancel", "closure": "close", "dismissal": "dismiss",
             "withdrawal": "withdraw", "postponement": "postpone", "death": "die", "sacking": "sack", "firing": "fire",
             "charges": "charge", "indictment": "indict", "shutdown": "shut", "ban": "ban", "arrest": "arrest",
             "injuries": "injure", "injury": "injure", "deaths": "die", "recall": "recall", "approval": "approve",
@@ -170,14 +183,21 @@ def _events(question: str, clauses_only: bool = False) -> list[tuple[str, str, s
             if thing and t.lemma_.lower() in _FILED and thing[-1].lemma_.lower() not in ("case", "claim"):
                 # "the challenge that Quell filed": contradicted by "would not challenge the recount"
                 events.append((thing[-1].lemma_.lower(), clause, events[-1][2]))
-            if _phrasal(t) != t.lemma_.lower():  # "swept away" is also "carried away"
-                events.append((_phrasal(t), clause, events[-1][2]))
+            if phrasal(t) != t.lemma_.lower():  # "swept away" is also "carried away"
+                events.append((phrasal(t), clause, events[-1][2]))
+    body = re.search(r"\bbod(?:y|ies)\s+of\s+((?:[\w'’-]+\s+){0,8}?[\w'’-]+)(?=\s+(?:has|have|had|been|was|were|be|is)\b|\?|$)",
+                     question, re.I)
+    if re.search(r"\b(?:go-ahead|green\s+light)\b", question, re.I):  # "give the homes the go-ahead": approve them
+        events.append(("approve", _assumed_clause(question), about_all - {"ahead", "green", "light"}))
+    if body:  # "Has the body of the caver who got separated been recovered?" assumes the caver died
+        clause = f"{body.group(1)} died"
+        events.append(("be found dead", clause, _about(clause, "died", about_all)))
     known = {e[0] for e in events}
     lexicon = set(_OPPOSITES) | {v for group in SAME_EVENT for v in group}
     plain = re.sub(r"^(?:(?:why|how|when|where|what|who|which|in what|for what)\s+)?(?:(?:did|does|do|was|were|is|are|has|"
                    r"have|had|will|would)\s+)?", "", question.strip(), flags=re.I).strip(" ?")
     for t in doc:
-        verb = _NOMINAL.get(t.lower_, _NOMINAL.get(t.lemma_.lower(), _phrasal(t)))
+        verb = _NOMINAL.get(t.lower_, _NOMINAL.get(t.lemma_.lower(), phrasal(t)))
         if verb in lexicon and verb not in known and not _hearsay(t):
             known.add(verb)
             clause = _nominal_clause(t, doc) or plain
@@ -224,27 +244,14 @@ def _nominal_clause(noun, doc) -> str:
     return ""
 
 
-def _tells(sentence: str, verbs: set[str]) -> bool:
+def _tells(sentence: str, verbs: set[str], verbs_only: bool = False) -> bool:
     """The sentence tells of the event: one of its verbs in any form ("would be demolished" for "demolish"), or its
-    noun ("demolition")."""
-    return any(_phrasal(t) in verbs or _NOMINAL.get(t.lemma_.lower()) in verbs for t in parse(sentence))
-
-
-_PHRASAL = {("knock", "down"): "demolish", ("tear", "down"): "demolish", ("pull", "down"): "demolish",
-            ("shut", "down"): "shut", ("call", "off"): "cancel", ("step", "down"): "resign",
-            ("sweep", "away"): "sweep away", ("carry", "away"): "sweep away", ("wash", "away"): "sweep away",
-            ("walk", "away"): "walk away", ("pull", "out"): "withdraw", ("back", "out"): "withdraw",
-            ("sign", "off"): "approve", ("move", "out"): "evacuate", ("clear", "out"): "evacuate",
-            ("stop", "from"): "block", ("prevent", "from"): "block", ("bar", "from"): "block"}
-
-
-def _phrasal(token) -> str:
-    """A verb's lemma, a phrasal verb read as the one it means ("knock down" -> "demolish")."""
-    lemma = token.lemma_.lower()
-    for c in token.children:
-        if c.dep_ in ("prt", "advmod", "prep") and (lemma, c.lower_) in _PHRASAL:  # "moved out of" parses "out" as prep
-            return _PHRASAL[(lemma, c.lower_)]
-    return lemma
+    noun ("demolition"; with ``verbs_only``, not a noun that only dates other news: "denied reports that officers
+    had been suspended over the escape" calls the suspensions untrue, not the escape)."""
+    def said_of(t) -> bool:  # not a noun in "over the escape", "after the closure": the occasion of other news
+        return not verbs_only or t.pos_ in ("VERB", "AUX") or not (
+            t.dep_ == "pobj" and t.head.lower_ in ("over", "after", "since", "during", "following", "amid", "before"))
+    return any((phrasal(t) in verbs or _NOMINAL.get(t.lemma_.lower()) in verbs) and said_of(t) for t in parse(sentence))
 
 
 def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
@@ -253,7 +260,7 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
     # a question that asks about something, or opens with what it takes as given ("With the buses stopped, how
     # are children getting to school?"); not a statement. A yes/no question asks about its main verb and assumes
     # only its clauses ("Has the motorist who was swept away been found?" assumes someone was swept away).
-    aux = r"(?:has|have|had|did|does|do|is|are|was|were|will|can|could|should|would)"
+    aux = r"(?:has|have|had|did|does|do|am|is|are|was|were|will|can|could|should|would|may|might|must)"
     # "Since Vantresca failed his medical, is he staying?" assumes its opening clause, asks about the rest
     yes_no = bool(re.match(rf"^{aux}\b", q) or re.match(rf"^(?:with|after|since|now that|given that)\b[^?]*,\s*{aux}\b", q))
     if not yes_no and not re.match(r"^(?:why|how|when|where|what|who|which|in what|for what|(?:on|under|by|from) what "
@@ -278,10 +285,66 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
                 if _DENIAL.match(sentence) and _REPORTED.search(previous) and _tells(previous, same):
                     return Premise(assumed, i, f"{previous} {sentence}")
                 if any(_on_the_thing(m, about) and not _other_role(m, question) for m in denial.finditer(sentence)) \
-                        or (_CALLED_FALSE.search(sentence) and _tells(sentence, same)):
+                        or (_CALLED_FALSE.search(sentence) and _tells(sentence, same, verbs_only=True)):
                     return Premise(assumed, i, sentence)
                 previous = sentence
-    return _spared_premise(question, hits) or _none_of_premise(question, hits)
+    return (_spared_premise(question, hits) or _none_of_premise(question, hits) or _ended_premise(question, hits)
+            or _ruled_out_premise(question, hits))
+
+
+# "When will the stand reopen?" assumes it has not; "With the ban still in force, ...?" that it has not been lifted
+_WHEN_WILL = re.compile(r"\bwhen\s+(?:(?:will|would|is|are)\s+(?P<subj>(?:[\w'’-]+\s+){1,8}?)(?:(?:expected|due|set|going)\s+to\s+)?"
+                        r"|(?P<subj2>(?:[\w'’-]+\s+){1,8}?)(?:will|would|is\s+(?:expected|due|set|going)\s+to)\s+)"
+                        r"(?:be\s+)?(?P<verb>reopen|resume|restart|return|lift|lifted|end|reconvene)\b", re.I)
+_STILL_Q = re.compile(r"\b(?P<subj>(?:[\w'’-]+\s+){1,8}?)(?:is\s+|are\s+|remains?\s+)?still\s+(?P<state>in\s+force|on\s+the\s+run|"
+                      r"at\s+large|missing|closed|shut)\b", re.I)
+
+
+def _ended_premise(question: str, hits: list[Hit]) -> Premise | None:
+    """A question that takes a state as lasting which a report about the same thing says has ended: "When will the
+    East Stand reopen?" against "The East Stand reopened on Saturday", "With the hosepipe ban still in force, ...?"
+    against "the ban was lifted"."""
+    m = _WHEN_WILL.search(question)
+    if m:
+        verb = m.group("verb").lower().rstrip("d").removesuffix("lifte") or "lift"
+        verb = "lift" if verb.startswith("lift") else verb
+        done = re.compile(rf"\b(?:has|have|had)\s+(?:now\s+|already\s+|finally\s+)?(?:been\s+)?{verb}e?d\b"
+                          rf"|\b{verb}e?d\s+(?:on|last|yesterday|this|earlier|at)\b", re.I)
+        subject = m.group("subj") or m.group("subj2")
+        assumed = f"{subject.strip()} has yet to {verb}"
+    else:
+        m = _STILL_Q.search(question)
+        if not m:
+            return None
+        state = re.sub(r"\s+", " ", m.group("state").lower())
+        done = re.compile(_STILL[state], re.I)
+        subject = re.sub(r"^(?:with|since|now that|given that|as)\s+", "", m.group("subj").strip(), flags=re.I)
+        assumed = f"{subject} is still {state}"
+    about = set(content_terms(subject)) - {"still"}
+    if not about:
+        return None
+    for i, h in _same_story(question, about, hits):
+        for s, e in sentence_spans(h.text):
+            sentence = h.text[s:e]
+            if done.search(sentence) and len(about & set(content_terms(f"{h.title} {sentence}"))) * 2 >= len(about):
+                return Premise(assumed, i, sentence)
+    return None
+
+
+def _ruled_out_premise(question: str, hits: list[Hit]) -> Premise | None:
+    """"Which parts have been switched over to standpipes?" against "has ruled out standpipes": what the question
+    takes as done, a report about the same thing rules out (a thing the question names, not a name)."""
+    doc = parse(question)
+    things = {stem(t.lower_) for t in doc if t.pos_ == "NOUN" and t.dep_ in ("pobj", "dobj", "nsubjpass", "nsubj")}
+    if not things:
+        return None
+    for i, h in _same_story(question, set(content_terms(question)), hits):
+        for s, e in sentence_spans(h.text):
+            sentence = h.text[s:e]
+            for m in re.finditer(r"\bruled\s+out\s+((?:[\w-]+\s+){0,2}[\w-]+)", sentence, re.I):
+                if {stem(w) for w in words(m.group(1))} & things:
+                    return Premise(_assumed_clause(question), i, sentence)
+    return None
 
 
 # What the reporting says of the things a "Which bank details ...?" or "How many of its business customers ...?"
@@ -405,5 +468,6 @@ def _same_story(question: str, about: set[str], hits: list[Hit], share: float = 
 def _assumed_clause(question: str) -> str:
     """The statement a question takes as given: "How much longer will people in Tarrow have to boil their water?"
     -> "people in Tarrow have to boil their water"."""
+    question = re.sub(r"^(?:on|under|by|from|in|for)\s+(?=what\b)", "", question.strip(), flags=re.I)
     return re.sub(r"^(?:(?:why|how|when|where|what|who|which)(?:\s+\w+){0,2}?\s+)?(?:did|does|do|was|were|is|are|has|"
                   r"have|had|will|would|can|could)\s+", "", question.strip(), count=1, flags=re.I).strip(" ?")

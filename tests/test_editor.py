@@ -913,3 +913,85 @@ def test_rival_sums_leads_and_fees_written_as_reports_write_them():
                "thalers, people familiar with the talks said.", "Athletic paid Tolbury Rovers 3.4 million thalers for "
                "Brannock, its finance director said.")
     assert fee is not None and fee.kind == "money"
+
+
+def test_fish_are_counted_as_fish_not_as_litres_of_the_spill():
+    found = find_disagreement("How many fish did the Dunnet spill kill?", [
+        _hit("a#p1", "More than 4,000 fish have died along the River Dunnet since the spill, officials said.",
+             outlet="Post A", title="Fish die after Dunnet spill"),
+        _hit("b#p1", "About 18,000 litres of coating spilled into the River Dunnet, killing fish for miles.",
+             outlet="Wire B", title="Dunnet spill")])
+    assert found is None
+
+
+def test_rivals_read_from_words_reports_use_for_them():
+    """Seats and supporters for fans, "five thousand" as 5000, "comes into force on Friday" for a ban kicking in (a
+    day still to come), an age set off by commas, a detective the recogniser misses, "arrested" for caught, "a
+    quarter" for a share, cavers and members for people, the report telling of the event first."""
+    def pair(question, first, second, title="Brimwell news", published=date(2026, 7, 13)):
+        return find_disagreement(question, [_hit("a#p1", first, outlet="Post A", title=title, published=published),
+                                            _hit("b#p2", second, outlet="Wire B", title=title, published=published)])
+
+    def values(found):
+        return None if found is None else {c.value for c in found.claims}
+
+    assert values(pair("How many fans can the North Stand at Brimwell Park hold?",
+                       "The North Stand, which holds 4,200 supporters, was built in 1974.",
+                       "The club had expected the North Stand, which has nearly five thousand seats, to stay shut.")) \
+        == {"4200", "5000"}
+    assert values(pair("Which day did the Brimwell hosepipe ban actually kick in?",
+                       "The Brimwell hosepipe ban comes into force on Friday, the water company said.",
+                       "Its hosepipe ban came into force on Saturday 18 July across Brimwell.")) == {"2026-07-17", "2026-07-18"}
+    assert values(pair("How old is the prisoner who escaped from Brimwell?", "Ivo Brannock, 34, was found to be missing "
+                       "from his cell in Brimwell prison.", "Brannock, 36, is believed to have friends near Brimwell.")) \
+        == {"34", "36"}
+    assert values(pair("Who's heading the police hunt for Ivo Brannock?",
+                       "The search for Brannock is being led by Detective Superintendent Rhiannon Quell of Brimwell Police.",
+                       "Chief Inspector Tobias Marsh of Brimwell Police, who is leading the search for Brannock, "
+                       "asked for help.")) \
+        == {"quell", "marsh"}
+    assert values(pair("How far from the prison had Brannock got by the time he was caught?",
+                       "The barn where Brannock hid lies about eight miles from the prison.",
+                       "Brannock was arrested in a barn some 20 kilometres from Brimwell prison.")) \
+        == {"8.0 mile", "20.0 kilometre"}
+    assert values(pair("What proportion of the Brimwell Farm homes were to be affordable?",
+                       "Under the scheme, 30 per cent of the Brimwell Farm homes would be affordable.",
+                       "The builder offered to make a quarter of the Brimwell Farm homes affordable.")) == {"30%", "25%"}
+    caves = pair("How many people were stuck in Brimwell Cave when it flooded?",
+                 "Six cavers trapped in Brimwell Cave were brought out alive. About 80 rescuers pumped water out of "
+                 "the flooded cave.", "The club reviewed its trips after seven of its members were trapped in "
+                 "Brimwell Cave when it flooded.", title="Cavers trapped in flooded Brimwell Cave")
+    assert values(caves) == {"6", "7"}
+
+
+def test_premises_that_a_state_lasts_or_an_outcome_came_are_corrected_by_its_end():
+    from assistant.premises import contradicted_premise
+
+    def found(question, text, title="Brimwell news"):
+        hit = contradicted_premise(question, [_hit("t#p1", text, title=title)])
+        return hit.sentence if hit else None
+
+    cases = [
+        ("Is there any word yet on when the North Stand at Brimwell Park will reopen?",
+         "The North Stand at Brimwell Park reopened on Saturday, two months after it was closed."),
+        ("With Brimwell's hosepipe ban still in force, am I allowed to fill a paddling pool?",
+         "The Brimwell hosepipe ban was lifted on Wednesday after heavy rain refilled the reservoirs."),
+        ("Where do police believe Ivo Brannock is hiding out?",
+         "Ivo Brannock was recaptured in a barn near Brimwell on Monday and is back in custody."),
+        ("On what grounds did Brimwell councillors give the Brimwell Farm homes the go-ahead?",
+         "Plans for 640 Brimwell Farm homes were rejected by Brimwell councillors on Tuesday."),
+        ("Why has Brimco walked away from its Brimwell Farm scheme?",
+         "Brimco has lodged an appeal against the refusal of its Brimwell Farm scheme."),
+        ("Has the body of the caver who got separated in Brimwell Cave been recovered?",
+         "The caver who got separated in Brimwell Cave was found safe in a dry chamber."),
+        ("Which parts of Brimwell have been switched over to standpipes?",
+         "Brimwell Water has ruled out standpipes and rota cuts this summer."),
+    ]
+    for question, text in cases:
+        assert found(question, text) == text, question
+    # suspensions called untrue "over the escape" do not deny the escape
+    assert found("How old is the prisoner who escaped from Brimwell?", "The Prison Service denied reports that two "
+                 "officers at Brimwell had been suspended over the escape.") is None
+    # dead workers are not contradicted by missing ones found safe
+    assert found("How many people died in the Brimwell warehouse fire?", "Earlier reports of a higher toll in the "
+                 "Brimwell warehouse fire counted missing workers who were later found safe.") is None
