@@ -141,14 +141,17 @@ def _counts_other(sentence: str, counted: str, measured: bool = False) -> set[in
         unit_of = measured and any(c.dep_ == "prep" and c.lower_ == "of" and any(
             stem(w.lower_) == counted for o in c.children for w in o.subtree) for c in head.children)
         other = (t.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and not counts_as(stem(head.lower_), counted)
-                 and not (counted in ANY_PERSON and counts_workforce(head.lower_, counted)) and not unit_of
+                 and (counted not in ANY_PERSON or stem(head.lower_) in _UNITS_OF_NO_ONE) and not unit_of
                  and not (head.lower_ in ANY_PERSON and counts_people(counted)))  # "140 people" of employees
-        # when people are counted, "14 workers" counts them too, "38 hours" does not
+        # when people are counted, "14 workers" or "three crew" count them too, "38 hours" does not
         if partitive or other or t.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"):
             out.add(t.idx)
     return out
 
 
+_UNITS_OF_NO_ONE = {"second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "mile", "kilometre",
+                    "kilometer", "km", "metre", "meter", "litre", "liter", "tonne", "ton", "acre", "hectare", "point",
+                    "per", "percent", "vote"}
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 
 

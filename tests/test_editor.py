@@ -995,3 +995,13 @@ def test_premises_that_a_state_lasts_or_an_outcome_came_are_corrected_by_its_end
     # dead workers are not contradicted by missing ones found safe
     assert found("How many people died in the Brimwell warehouse fire?", "Earlier reports of a higher toll in the "
                  "Brimwell warehouse fire counted missing workers who were later found safe.") is None
+
+
+def test_a_count_of_people_may_be_written_with_any_noun_but_not_in_hours():
+    def pair(first, second):
+        return find_disagreement("How many people were trapped in the Brimwell mine?", [
+            _hit("a#p1", first, outlet="Post A", title="Brimwell mine"), _hit("b#p2", second, outlet="Wire B",
+                                                                               title="Brimwell mine")])
+    found = pair("Three crew were trapped in the Brimwell mine for a day.", "Five people were trapped in the Brimwell mine.")
+    assert found is not None and {c.value for c in found.claims} == {"3", "5"}
+    assert pair("The trapped were in the Brimwell mine for 38 hours.", "Five people were trapped in the Brimwell mine.") is None
