@@ -7,13 +7,13 @@ for it ("discovered the breach on 3 November" answers "When did Veldren find out
 
 from __future__ import annotations
 
-__all__ = ["SAME_EVENT", "phrasal", "same_event", "tells"]
+__all__ = ["FORMS", "SAME_EVENT", "phrasal", "same_event", "tells"]
 
 SAME_EVENT: tuple[frozenset[str], ...] = tuple(frozenset(g) for g in (
     {"close", "shut", "shutter"}, {"resign", "quit"}, {"cancel", "scrap", "axe"}, {"postpone", "delay"},
     {"arrest", "detain"}, {"injure", "hurt", "wound"}, {"withdraw", "pull", "abandon", "walk away"}, {"recall"},
     {"stop", "halt", "suspend"}, {"demolish", "raze"}, {"fire", "sack", "dismiss"}, {"charge", "indict"},
-    {"sell", "auction"}, {"approve", "license", "licence", "authorise", "authorize"}, {"evacuate"},
+    {"sell", "auction", "buy", "purchase"}, {"approve", "license", "licence", "authorise", "authorize"}, {"evacuate"},
     {"find", "discover", "detect", "uncover", "spot"}, {"leak", "spill"}, {"hack", "breach"},
     {"catch", "capture", "recapture"}, {"trap", "strand", "stick"},
     {"take effect", "come into force", "come into effect", "kick in"},
@@ -29,6 +29,11 @@ PHRASAL = {("knock", "down"): "demolish", ("tear", "down"): "demolish", ("pull",
            ("sign", "off"): "approve", ("move", "out"): "evacuate", ("clear", "out"): "evacuate",
            ("stop", "from"): "block", ("prevent", "from"): "block", ("bar", "from"): "block",
            ("kick", "in"): "kick in", ("find", "out"): "find"}
+
+
+# Irregular past forms a negation is written in: "will not be sold" negates "Who is buying it?" (only verbs whose
+# past forms say little else: "never won" or "was not found" are written of so much that they would deny too often)
+FORMS = {"sell": ("sold",), "buy": ("bought",), "steal": ("stole", "stolen"), "sink": ("sank", "sunk")}
 
 
 def phrasal(token) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .events import SAME_EVENT, phrasal, same_event
+from .events import FORMS, SAME_EVENT, phrasal, same_event
 from .nlp import parse
 from .sentences import sentence_spans
 from .text import content_terms, entity_found, key_entities, names_by_article, stem, words
@@ -52,10 +52,11 @@ _OPPOSITES = {
     "ban": r"remain(?:s|ed)?\s+legal|(?:was|is|has\s+not\s+been)\s+not\s+banned",
     "arrest": r"released\s+without\s+charge|(?:was|were)\s+not\s+arrested",
     "charge": r"released\s+without\s+charge|no\s+(?:criminal\s+)?(?:charges?\s+(?:have|has)\s+been|investigation)",
-    "fire": r"remain(?:s|ed)?\s+in\s+(?:charge|post|(?:his|her)\s+post|the\s+job)|(?:has|have)\s+(?:our|their|the)\s+full\s+backing",
+    "fire": r"\breinstated\b|remain(?:s|ed)?\s+in\s+(?:charge|post|(?:his|her)\s+post|the\s+job)|(?:has|have)\s+(?:our|their|the)\s+full\s+backing",
     "sack": r"remain(?:s|ed)?\s+in\s+(?:charge|post|(?:his|her)\s+post|the\s+job)|(?:has|have)\s+(?:our|their|the)\s+full\s+backing",
 }
 _OPPOSITES["dismiss"] = _OPPOSITES["fire"]
+_OPPOSITES["damage"] = r"\bundamaged\b|\bnot\s+(?:been\s+)?damaged\b|\bescaped\s+(?:\w+\s+)?(?:damage|unscathed)\b|\bno\s+damage\b"
 # "When did councillors approve the budget?": the vote on it was put off
 _OPPOSITES["approve"] = _OPPOSITES["adopt"] = _OPPOSITES["pass"] = (
     r"\b(?:vote|decision|approval)(?:\s+on\s+(?P<voted_on>[^.]{1,60}?))?\s+(?:was|were|has\s+been|had\s+been|is\s+being)\s+"
@@ -89,7 +90,7 @@ _OPPOSITES["halt"] = _OPPOSITES["suspend"] = _OPPOSITES["stop"]
 _OPPOSITES["resign"] += r"|remain(?:s|ed)?\s+in\s+(?:charge|post)|not\s+stepp\w*\s+down"
 # Events a question may name by a noun, or that a small parser misreads ("Why did the owners sack the manager?"
 # parsed with "sack" as a noun): found by their lemma whatever the parse says.
-_NOMINAL = {"go-ahead": "approve", "demolition": "demolish", "resignation": "resign", "cancellation": "cancel", "closure": "close", "dismissal": "dismiss",
+_NOMINAL = {"go-ahead": "approve", "merger": "merge", "damage": "damage", "sale": "sell", "purchase": "buy", "demolition": "demolish", "resignation": "resign", "cancellation": "cancel", "closure": "close", "dismissal": "dismiss",
             "withdrawal": "withdraw", "postponement": "postpone", "death": "die", "sacking": "sack", "firing": "fire",
             "charges": "charge", "indictment": "indict", "shutdown": "shut", "ban": "ban", "arrest": "arrest",
             "injuries": "injure", "injury": "injure", "deaths": "die", "recall": "recall", "approval": "approve",
@@ -107,7 +108,15 @@ _NEGATION = (r"(?:not|never|n't|no\s+longer)\s+(?:been\s+|be\s+)?{stem}\w*"
              # "voted to repair it rather than demolish it", "ruled out closing", "plans to close it were dropped"
              r"|\b(?:rather\s+than|instead\s+of)\s+{stem}\w*|\bruled\s+out\s+(?:\w+\s+){{0,2}}{stem}\w*"
              r"|\bplans?\s+to\s+{stem}\w*\s+(?:[\w'’-]+\s+){{0,6}}(?:were|was|have\s+been|has\s+been)\s+"
-             r"(?:dropped|scrapped|shelved|abandoned|withdrawn)")
+             r"(?:dropped|scrapped|shelved|abandoned|withdrawn)"
+             # "the merger has been called off", "the merger would not go ahead"
+             r"|\b{stem}\w*(?:\s+of\s+(?:[\w'’-]+\s+){{1,6}}?[\w'’-]+)?\s+(?:plans?\s+|proposals?\s+)?(?:has|had|have|was|were)\s+"
+             r"(?:now\s+)?(?:been\s+)?(?:called\s+off|"
+             r"scrapped|shelved|abandoned)\b|\b{stem}\w*\s+(?:will|would|should)\s+not\s+go\s+ahead\b"
+             # "no staff at either school will lose their jobs"; "has yet to publish"
+             r"|\bno\s+(?:staff|one|body|people|workers?|employees?|jobs?)(?:\s+[\w'’-]+){{0,4}}?\s+(?:will|would|has|have|had|"
+             r"was|were|is|are)\s+(?:be\s+|been\s+)?{stem}\w*"
+             r"|\byet\s+to\s+{stem}\w*")
 # "Posts claimed the tram had been halted. That was not the case: ...": a denial of the claim just reported
 _DENIAL = re.compile(r"^(?:but\s+)?(?:that|this|it)\s+(?:was|is)\s+(?:not\s+(?:the\s+case|true|so)|untrue|false|wrong)\b", re.I)
 _REPORTED = re.compile(r"\b(?:claim\w*|rumou?r\w*|posts?|reports?|reported|suggest\w*|speculat\w*|alleg\w*)\b", re.I)
@@ -187,6 +196,8 @@ def _events(question: str, clauses_only: bool = False) -> list[tuple[str, str, s
                 events.append((phrasal(t), clause, events[-1][2]))
     body = re.search(r"\bbod(?:y|ies)\s+of\s+((?:[\w'’-]+\s+){0,8}?[\w'’-]+)(?=\s+(?:has|have|had|been|was|were|be|is)\b|\?|$)",
                      question, re.I)
+    if re.search(r"\b(?:in|to|into)\s+hospital\b|\bhospitali[sz]ed\b", question, re.I):  # "ended up in hospital": hurt
+        events.append(("injure", _assumed_clause(question), about_all - {"hospital", "ended"}))
     if re.search(r"\b(?:go-ahead|green\s+light)\b", question, re.I):  # "give the homes the go-ahead": approve them
         events.append(("approve", _assumed_clause(question), about_all - {"ahead", "green", "light"}))
     if body:  # "Has the body of the caver who got separated been recovered?" assumes the caver died
@@ -274,7 +285,8 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
         same = same_event(lemma)
         patterns = []
         for verb in sorted(same):
-            patterns.append(_NEGATION.format(stem=re.escape(verb[:-1] if verb.endswith("e") else verb)))
+            stems = [re.escape(verb[:-1] if verb.endswith("e") else verb)] + [re.escape(f) for f in FORMS.get(verb, ())]
+            patterns.append(_NEGATION.format(stem="(?:" + "|".join(stems) + ")"))
             if verb in _OPPOSITES:
                 patterns.append(_OPPOSITES[verb])
         denial = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
@@ -285,19 +297,44 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
                 if _DENIAL.match(sentence) and _REPORTED.search(previous) and _tells(previous, same):
                     return Premise(assumed, i, f"{previous} {sentence}")
                 if any(_on_the_thing(m, about) and not _other_role(m, question) for m in denial.finditer(sentence)) \
-                        or (_CALLED_FALSE.search(sentence) and _tells(sentence, same, verbs_only=True)):
+                        or (_CALLED_FALSE.search(sentence) and (_tells(sentence, same, verbs_only=True)
+                                                                or _claim_of(sentence, assumed))):
                     return Premise(assumed, i, sentence)
                 previous = sentence
     return (_spared_premise(question, hits) or _none_of_premise(question, hits) or _ended_premise(question, hits)
-            or _ruled_out_premise(question, hits))
+            or _ruled_out_premise(question, hits) or _not_a_premise(question, hits))
+
+
+def _not_a_premise(question: str, hits: list[Hit]) -> Premise | None:
+    """What the question calls a thing, a report about it says it was not ("What drew the humpback whale ...?":
+    "was a young sperm whale, not a humpback as was initially reported"), or that there was one of what it takes as
+    two ("both whales": "there was no second whale")."""
+    doc = parse(question)
+    nouns = {t.lower_ for t in doc if t.pos_ == "NOUN" and not t.ent_type_ and len(t) > 3}
+    both = {t.head.lower_ for t in doc if t.lower_ == "both" and t.head.pos_ == "NOUN"}
+    if not nouns:
+        return None
+    said = "|".join(re.escape(n) for n in sorted(nouns))
+    not_a = re.compile(rf"\bnot\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:{said})\b", re.I)
+    single = re.compile(r"\bno\s+second\s+\w+|\b(?:only|just)\s+one\s+(?:" + "|".join(
+        re.escape(stem(n)) for n in sorted(both)) + r")", re.I) if both else None  # "found no second animal"
+    # "What did the board's report blame?": "the board has yet to publish its report"
+    yet_to = re.compile(rf"\byet\s+to\s+\w+\s+(?:its|the|their|his|her)\s+(?:[\w-]+\s+)?(?:{said})\b", re.I)
+    things = set(content_terms(" ".join(t.text for t in doc if t.pos_ in ("NOUN", "PROPN"))))
+    for i, h in _same_story(question, things, hits):
+        for s, e in sentence_spans(h.text):
+            sentence = h.text[s:e]
+            if not_a.search(sentence) or yet_to.search(sentence) or (single is not None and single.search(sentence)):
+                return Premise(_assumed_clause(question), i, sentence)
+    return None
 
 
 # "When will the stand reopen?" assumes it has not; "With the ban still in force, ...?" that it has not been lifted
 _WHEN_WILL = re.compile(r"\bwhen\s+(?:(?:will|would|is|are)\s+(?P<subj>(?:[\w'’-]+\s+){1,8}?)(?:(?:expected|due|set|going)\s+to\s+)?"
                         r"|(?P<subj2>(?:[\w'’-]+\s+){1,8}?)(?:will|would|is\s+(?:expected|due|set|going)\s+to)\s+)"
                         r"(?:be\s+)?(?P<verb>reopen|resume|restart|return|lift|lifted|end|reconvene)\b", re.I)
-_STILL_Q = re.compile(r"\b(?P<subj>(?:[\w'’-]+\s+){1,8}?)(?:is\s+|are\s+|remains?\s+)?still\s+(?P<state>in\s+force|on\s+the\s+run|"
-                      r"at\s+large|missing|closed|shut)\b", re.I)
+_STILL_Q = re.compile(r"\b(?P<subj>(?:[\w'’-]+\s+){1,8}?)(?:is\s+|are\s+|remains?\s+)?(?:still\s+(?P<state>in\s+force|on\s+the\s+run|"
+                      r"at\s+large|missing|closed|shut)|(?P<out>out\s+of\s+(?:action|service|use)))\b", re.I)
 
 
 def _ended_premise(question: str, hits: list[Hit]) -> Premise | None:
@@ -316,7 +353,9 @@ def _ended_premise(question: str, hits: list[Hit]) -> Premise | None:
         m = _STILL_Q.search(question)
         if not m:
             return None
-        state = re.sub(r"\s+", " ", m.group("state").lower())
+        if m.group("out") and not re.match(r"(?:with|since|now that|as|given that)\b", m.group("subj"), re.I):
+            return None  # "With the runway out of action, ...?" takes it as given; "How long will it be out of action?" asks
+        state = re.sub(r"\s+", " ", (m.group("state") or "closed").lower())
         done = re.compile(_STILL[state], re.I)
         subject = re.sub(r"^(?:with|since|now that|given that|as)\s+", "", m.group("subj").strip(), flags=re.I)
         assumed = f"{subject} is still {state}"
@@ -432,6 +471,22 @@ def _other_role(match: re.Match, question: str) -> bool:
     asked = re.search(r"\bas\s+((?:[\w'’-]+\s*){1,4})", question)
     said = re.match(r"\s+as\s+((?:[\w'’-]+\s*){1,4})", match.string[match.end():])
     return bool(asked and said) and not set(content_terms(asked.group(1))) & set(content_terms(said.group(1)))
+
+
+_CLAIM = re.compile(r"\b(?:rejected|denied|dismissed|denies|rejects)\s+(?:\w+\s+){0,2}(?:claims?|reports?|suggestions?)\s+that\s+"
+                    r"([^.;]+)", re.I)
+
+
+def _claim_of(sentence: str, assumed: str) -> bool:
+    """The claim a report rejects is of what the question assumes: "has rejected claims that it owes compensation"
+    for "the compensation it promised"."""
+    m = _CLAIM.search(sentence)
+    return bool(m) and bool(_plain_terms(assumed) & set(content_terms(m.group(1))))
+
+
+def _plain_terms(text: str) -> set[str]:
+    """The words of a clause that are no names ("the compensation it promised" -> compensation, promised)."""
+    return {t for t in content_terms(text) if not any(t in content_terms(e) for e in key_entities(text))}
 
 
 def _on_the_thing(match: re.Match, about: set[str]) -> bool:

@@ -1005,3 +1005,47 @@ def test_a_count_of_people_may_be_written_with_any_noun_but_not_in_hours():
     found = pair("Three crew were trapped in the Brimwell mine for a day.", "Five people were trapped in the Brimwell mine.")
     assert found is not None and {c.value for c in found.claims} == {"3", "5"}
     assert pair("The trapped were in the Brimwell mine for 38 hours.", "Five people were trapped in the Brimwell mine.") is None
+
+
+def test_premises_denied_in_the_ways_reports_write_corrections():
+    """A merger called off, a head reinstated, a building that will not be sold, no staff losing jobs, a locomotive
+    undamaged, a report yet to be published, "not a humpback", "no second whale", hospital against "nobody was
+    hurt", a runway "out of action" that reopened, a claim of compensation rejected; and none of these where the
+    words are about something else."""
+    from assistant.premises import contradicted_premise
+
+    def found(question, text, title="Brimwell news"):
+        hit = contradicted_premise(question, [_hit("t#p1", text, title=title)])
+        return hit.sentence if hit else None
+
+    cases = [
+        ("Now that Brimwell Primary and St Ives Primary have merged, what is the new school called?",
+         "The merger of Brimwell Primary and St Ives Primary has been called off, the trust said."),
+        ("Why was Ada Quell fired as head of Brimwell Primary?",
+         "Ada Quell, head of Brimwell Primary, has been reinstated after a fortnight's suspension."),
+        ("Who is buying the Brimwell Primary building?", "The Brimwell Primary building will not be sold, the trust said."),
+        ("Which two Brimwell Primary teachers lost their jobs over the plan?",
+         "No staff at Brimwell Primary will lose their jobs over the plan, the trust said."),
+        ("How long will the Brimwell locomotive be out of service while the damage is repaired?",
+         "The Brimwell locomotive was undamaged and will be back in service on Saturday."),
+        ("What did the Brimwell rail board's report blame for the derailment?",
+         "The Brimwell rail board has yet to publish its report into the derailment."),
+        ("What drew the humpback whale into the Brimwell estuary?",
+         "The whale in the Brimwell estuary was a young sperm whale, not a humpback as first reported."),
+        ("How did rescuers get both whales off Brimwell beach?",
+         "Coastguards searched the Brimwell beach and found no second whale."),
+        ("How many passengers ended up in hospital after the Brimwell derailment?",
+         "Nobody was hurt in the Brimwell derailment, the railway said."),
+        ("With Brimwell's main runway out of action for six weeks, where are jets landing?",
+         "Brimwell's main runway reopened on Sunday, eleven days after it was closed."),
+        ("Has Brimwell Airport started paying the compensation it promised stranded travellers?",
+         "Brimwell Airport has rejected claims that it owes compensation to stranded travellers."),
+    ]
+    for question, text in cases:
+        assert found(question, text) == text, question
+    assert found("Who won the Brimwell award for best actress?", "Many who never won the Brimwell award for best "
+                 "actress were nominated.") is None
+    assert found("How many jobs will be lost at the Brimwell mill under the deal?", "Most of the Brimwell mill losses "
+                 "will fall on the night shift, which is to be scrapped.") is None
+    assert found("Who is leading the Brimwell vaccine trial?", "The Brimwell vaccine trial has not been cancelled, "
+                 "despite reports that the study had been abandoned.") is None
