@@ -212,8 +212,8 @@ def _norm_number(w: str) -> str:
     w = w.lower().replace(",", "").rstrip(".")
     scaled = re.fullmatch(r"([a-z-]+|\d+(?:\.\d+)?)\s+(hundred|thousand|million)", w)  # "five thousand" -> 5000
     if scaled and (scaled.group(1) in _WORD_NUMBERS or scaled.group(1)[0].isdigit()):
-        n = float(_WORD_NUMBERS.get(scaled.group(1), scaled.group(1))) * _SCALE[scaled.group(2)] if scaled.group(2) != \
-            "hundred" else float(_WORD_NUMBERS.get(scaled.group(1), scaled.group(1))) * 100
+        n = float(_WORD_NUMBERS.get(scaled.group(1), scaled.group(1))) * (
+            100 if scaled.group(2) == "hundred" else _SCALE[scaled.group(2)])
         return str(int(n)) if n == int(n) else str(n)
     return str(_WORD_NUMBERS.get(w, w))
 
@@ -299,10 +299,10 @@ def _name(sentence: str, question: str) -> tuple[str, str] | None:
     return _surname(name), name
 
 
-_TITLES = {"detective", "superintendent", "inspector", "chief", "sergeant", "constable", "officer",
-                               "commander", "captain", "councillor", "mayor", "minister", "judge", "professor", "dr",
-                               "mr", "mrs", "ms", "sir", "dame", "lord", "lady", "assistant", "deputy", "acting",
-                               "chair", "director", "president", "governor", "senator", "general", "colonel", "major"}
+_TITLES = {"detective", "superintendent", "inspector", "chief", "sergeant", "constable", "officer", "commander",
+           "captain", "councillor", "mayor", "minister", "judge", "professor", "dr", "mr", "mrs", "ms", "sir", "dame",
+           "lord", "lady", "assistant", "deputy", "acting", "chair", "director", "president", "governor", "senator",
+           "general", "colonel", "major"}
 
 
 def _untagged_people(doc, asked: set[str]) -> list[str]:

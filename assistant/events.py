@@ -11,15 +11,13 @@ __all__ = ["FORMS", "SAME_EVENT", "phrasal", "same_event", "tells"]
 
 SAME_EVENT: tuple[frozenset[str], ...] = tuple(frozenset(g) for g in (
     {"close", "shut", "shutter"}, {"resign", "quit"}, {"cancel", "scrap", "axe"}, {"postpone", "delay"},
-    {"arrest", "detain"}, {"injure", "hurt", "wound"}, {"withdraw", "pull", "abandon", "walk away"}, {"recall"},
-    {"stop", "halt", "suspend"}, {"demolish", "raze"}, {"fire", "sack", "dismiss"}, {"charge", "indict"},
-    {"sell", "auction", "buy", "purchase"}, {"approve", "license", "licence", "authorise", "authorize"}, {"evacuate"},
-    {"find", "discover", "detect", "uncover", "spot"}, {"leak", "spill"}, {"hack", "breach"},
-    {"catch", "capture", "recapture"}, {"trap", "strand", "stick"},
+    {"arrest", "detain", "catch", "capture", "recapture"}, {"injure", "hurt", "wound"},
+    {"withdraw", "pull", "abandon", "walk away"}, {"recall"}, {"stop", "halt", "suspend"}, {"demolish", "raze"},
+    {"fire", "sack", "dismiss"}, {"charge", "indict"}, {"sell", "auction", "buy", "purchase"},
+    {"approve", "license", "licence", "authorise", "authorize"}, {"evacuate"},
+    {"find", "discover", "detect", "uncover", "spot"}, {"leak", "spill"}, {"hack", "breach"}, {"trap", "strand", "stick"},
     {"take effect", "come into force", "come into effect", "kick in"},
 ))
-# "arrested" tells when someone was caught, as "detained" does
-SAME_EVENT = tuple(g | {"catch", "capture", "recapture"} if "arrest" in g else g for g in SAME_EVENT)
 
 # Phrasal verbs read as the verb they mean: "knock down" -> "demolish", "kick in" -> "take effect"
 PHRASAL = {("knock", "down"): "demolish", ("tear", "down"): "demolish", ("pull", "down"): "demolish",
