@@ -256,9 +256,9 @@ _FRACTION = re.compile(r"\b(" + "|".join(sorted((k.replace(" ", "[\s-]") for k i
                        + r")\b(?=\s+(?:of|the|were|was|are|is)\b)", re.I)
 
 
-def _date(hit: Hit, start: int, end: int, deadline: bool = False) -> tuple[str, str] | None:
+def _date(hit: Hit, start: int, end: int, deadline: bool = False, year: bool = False) -> tuple[str, str] | None:
     """The day the sentence dates; for a deadline, the first day after the word for closing ("will start on the
-    12th and run until 4 January" -> 4 January)."""
+    12th and run until 4 January" -> 4 January); with ``year``, a year when it names no day ("built in 1962")."""
     if deadline:
         closes = _CLOSES.search(hit.text, start, end)
         if closes is not None:
@@ -267,7 +267,16 @@ def _date(hit: Hit, start: int, end: int, deadline: bool = False) -> tuple[str, 
         # "..., the agency said on Wednesday": when it was said, not when it happens
         if start <= m.start < end and m.granularity == "day" and not said_on(hit.text[start:m.start]):
             return m.first.isoformat(), m.text
+    if year:
+        said = re.search(r"\b(?:in|from|of|since)\s+((?:1[89]|20)\d\d)\b", hit.text[start:end])
+        if said:
+            return said.group(1), said.group(1)
     return None
+
+
+# What was made once, in a year: "When was the drain built?" is answered "built in 1962", "dated from 1971"
+_MADE_Q = re.compile(r"^(?:when|in\s+what\s+year|what\s+year)\s+(?:was|were|is|are)\s+.*\b(?:built|constructed|founded|"
+                     r"established|laid|made|opened|erected|installed|dug)\b", re.I)
 
 
 def _name(sentence: str, question: str) -> tuple[str, str] | None:
@@ -371,6 +380,7 @@ def reported_values(question: str, hits: list[Hit], min_share: float = 0.5) -> l
     margin = bool(re.search(r"\bby how (?:many|much)\b|\bmargin\b|\blead\b", question, re.I))  # "16 votes ahead"
     event = _event(question) if kind == "date" else None
     deadline = kind == "date" and bool(DEADLINE.search(question))
+    made = kind == "date" and bool(_MADE_Q.match(asked_clause(question).strip()))  # a year is an answer
     role = role_asked(question) if kind == "name" else None
     asked = set(content_terms(question))
     if not asked:
@@ -431,7 +441,7 @@ def reported_values(question: str, hits: list[Hit], min_share: float = 0.5) -> l
                 continue
             found = (_share(sentence) if share_asked else _age(sentence, asked) if age else
                      _number(sentence, counted, asked, measured, per, margin) if kind == "number"
-                     else _date(h, s, e, deadline) if kind == "date"
+                     else _date(h, s, e, deadline, made) if kind == "date"
                      else _amount(sentence, MONEY) if kind == "money" else _amount(sentence, DURATION, asked)
                      if kind == "duration" else _amount(sentence, DISTANCE) if kind == "distance"
                      else _name(sentence, question))

@@ -16,7 +16,7 @@ SAME_EVENT: tuple[frozenset[str], ...] = tuple(frozenset(g) for g in (
     {"fire", "sack", "dismiss"}, {"charge", "indict"}, {"sell", "auction", "buy", "purchase"},
     {"approve", "license", "licence", "authorise", "authorize"}, {"evacuate"},
     {"find", "discover", "detect", "uncover", "spot"}, {"leak", "spill"}, {"hack", "breach"}, {"trap", "strand", "stick"},
-    {"take effect", "come into force", "come into effect", "kick in"},
+    {"take effect", "come into force", "come into effect", "kick in"}, {"build", "construct", "erect", "date from"},
 ))
 
 # Phrasal verbs read as the verb they mean: "knock down" -> "demolish", "kick in" -> "take effect"

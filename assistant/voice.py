@@ -174,7 +174,9 @@ def in_short(kind: str, value: str, written: str, language: str = "en") -> str:
     five digits and more with a space, "12 000"), a length of time or a distance read as a number and a unit
     ("5 year" -> "5년", "5 años"); a name, or an amount of money or what no unit reads, as the report writes it
     (quoted: the report's words, not translated)."""
-    if kind == "date":
+    if kind == "date" and len(value) == 4:  # a year ("built in 1962"), said as written in every language
+        said = {"ko": f"{value}년"}.get(language, value)
+    elif kind == "date":
         day = date.fromisoformat(value)
         said = {"ko": f"{day.year}년 {day.month}월 {day.day}일",
                 "es": f"{day.day} de {_MONTHS_ES[day.month - 1]} de {day.year}"}.get(

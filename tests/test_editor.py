@@ -1049,3 +1049,21 @@ def test_premises_denied_in_the_ways_reports_write_corrections():
                  "will fall on the night shift, which is to be scrapped.") is None
     assert found("Who is leading the Brimwell vaccine trial?", "The Brimwell vaccine trial has not been cancelled, "
                  "despite reports that the study had been abandoned.") is None
+
+
+def test_a_year_answers_when_something_was_built():
+    found = find_disagreement("When was the drain under Brimwell's runway built?", [
+        _hit("a#p2", "Part of the brick drain under Brimwell's runway, built in 1962, had given way.", outlet="Post A",
+             title="Brimwell runway"),
+        _hit("b#p3", "Engineers replaced the runway above the drain, which the airport said dated from 1971.",
+             outlet="Wire B", title="Brimwell runway reopens")])
+    assert found is not None and {c.value for c in found.claims} == {"1962", "1971"}
+    from assistant import voice
+    assert voice.in_short("date", "1962", "1962", "ko") == voice.in_short("date", "2024-12-04", "x", "ko").replace(
+        "2024년 12월 4일", "1962년")
+    # a year is no rival to a day for what happened on a day
+    assert find_disagreement("When did the Brimwell runway close?", [
+        _hit("a#p2", "The Brimwell runway closed on Monday after a drain gave way.", outlet="Post A",
+             title="Brimwell runway"),
+        _hit("b#p3", "The Brimwell runway, which closed in 2019 for resurfacing, shut again this week.", outlet="Wire B",
+             title="Brimwell runway shut")]) is None
