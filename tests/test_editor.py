@@ -24,6 +24,12 @@ def _hit(pid, text, outlet="Test Post", published=date(2025, 3, 12), title="A re
                dates=tuple(find_dates(text, published)))
 
 
+def _correcting(question, *texts, title="Brimwell news"):
+    """The sentence that corrects the question's premise among one-paragraph reports of ``texts``, or None."""
+    found = contradicted_premise(question, [_hit(f"t{i}#p1", t, title=title) for i, t in enumerate(texts)])
+    return found.sentence if found else None
+
+
 def test_relative_dates_resolve_against_the_publication_date():
     text = ("According to Sputnik News on the 15th, staff withdrew. The treaty took effect from the 4th. "
             "Zelensky said last week that troops died. Russia has used the base since 2015 and in the late 1990s. "
@@ -869,11 +875,9 @@ def test_premises_contradicted_by_the_opposite_outcome_and_not_by_a_verdict_on_a
     against "would not challenge", a takeover stopped against "approved", a medical failed against "passed", a paper
     retracted against "has not been retracted"; "denies all charges" contradicts no charge, "has not resigned as a
     councillor" no resignation as leader, and an acquittal beside a conviction no conviction."""
-    from assistant.premises import contradicted_premise
 
-    def found(question, *texts, title="Tolbury court and deal"):
-        hit = contradicted_premise(question, [_hit(f"t{i}#p1", t, title=title) for i, t in enumerate(texts)])
-        return hit.sentence if hit else None
+    def found(question, *texts):
+        return _correcting(question, *texts, title="Tolbury court and deal")
 
     guilty = "Tolbury District Court found Ivo Brannock guilty of accepting bribes from a paving firm."
     other = "The court acquitted Brannock of a fifth charge, breach of trust, over a snow-clearing contract."
@@ -965,11 +969,6 @@ def test_rivals_read_from_words_reports_use_for_them():
 
 
 def test_premises_that_a_state_lasts_or_an_outcome_came_are_corrected_by_its_end():
-    from assistant.premises import contradicted_premise
-
-    def found(question, text, title="Brimwell news"):
-        hit = contradicted_premise(question, [_hit("t#p1", text, title=title)])
-        return hit.sentence if hit else None
 
     cases = [
         ("Is there any word yet on when the North Stand at Brimwell Park will reopen?",
@@ -988,13 +987,13 @@ def test_premises_that_a_state_lasts_or_an_outcome_came_are_corrected_by_its_end
          "Brimwell Water has ruled out standpipes and rota cuts this summer."),
     ]
     for question, text in cases:
-        assert found(question, text) == text, question
+        assert _correcting(question, text) == text, question
     # suspensions called untrue "over the escape" do not deny the escape
-    assert found("How old is the prisoner who escaped from Brimwell?", "The Prison Service denied reports that two "
-                 "officers at Brimwell had been suspended over the escape.") is None
+    assert _correcting("How old is the prisoner who escaped from Brimwell?", "The Prison Service denied reports that two "
+                       "officers at Brimwell had been suspended over the escape.") is None
     # dead workers are not contradicted by missing ones found safe
-    assert found("How many people died in the Brimwell warehouse fire?", "Earlier reports of a higher toll in the "
-                 "Brimwell warehouse fire counted missing workers who were later found safe.") is None
+    assert _correcting("How many people died in the Brimwell warehouse fire?", "Earlier reports of a higher toll in the "
+                       "Brimwell warehouse fire counted missing workers who were later found safe.") is None
 
 
 def test_a_count_of_people_may_be_written_with_any_noun_but_not_in_hours():
@@ -1012,11 +1011,6 @@ def test_premises_denied_in_the_ways_reports_write_corrections():
     undamaged, a report yet to be published, "not a humpback", "no second whale", hospital against "nobody was
     hurt", a runway "out of action" that reopened, a claim of compensation rejected; and none of these where the
     words are about something else."""
-    from assistant.premises import contradicted_premise
-
-    def found(question, text, title="Brimwell news"):
-        hit = contradicted_premise(question, [_hit("t#p1", text, title=title)])
-        return hit.sentence if hit else None
 
     cases = [
         ("Now that Brimwell Primary and St Ives Primary have merged, what is the new school called?",
@@ -1042,13 +1036,13 @@ def test_premises_denied_in_the_ways_reports_write_corrections():
          "Brimwell Airport has rejected claims that it owes compensation to stranded travellers."),
     ]
     for question, text in cases:
-        assert found(question, text) == text, question
-    assert found("Who won the Brimwell award for best actress?", "Many who never won the Brimwell award for best "
-                 "actress were nominated.") is None
-    assert found("How many jobs will be lost at the Brimwell mill under the deal?", "Most of the Brimwell mill losses "
-                 "will fall on the night shift, which is to be scrapped.") is None
-    assert found("Who is leading the Brimwell vaccine trial?", "The Brimwell vaccine trial has not been cancelled, "
-                 "despite reports that the study had been abandoned.") is None
+        assert _correcting(question, text) == text, question
+    assert _correcting("Who won the Brimwell award for best actress?", "Many who never won the Brimwell award for best "
+                       "actress were nominated.") is None
+    assert _correcting("How many jobs will be lost at the Brimwell mill under the deal?", "Most of the Brimwell mill losses "
+                       "will fall on the night shift, which is to be scrapped.") is None
+    assert _correcting("Who is leading the Brimwell vaccine trial?", "The Brimwell vaccine trial has not been cancelled, "
+                       "despite reports that the study had been abandoned.") is None
 
 
 def test_a_year_answers_when_something_was_built():
