@@ -639,7 +639,7 @@ def _counts_thing(tokens: list[str], i: int, counted: str = "") -> bool:
 ANY_PERSON = {"people", "person", "men", "women", "children", "staff", "personnel"}
 # Words that count one thing: households are counted in homes ("residents of 37 homes were evacuated")
 _SAME_COUNT = ({"household", "home", "house", "property", "dwelling"}, {"job", "post", "position"},
-               {"fan", "supporter", "spectator", "seat"})
+               {"fan", "supporter", "spectator", "seat"}, {"children", "child", "pupil", "student", "schoolchildren"})
 
 
 def counts_as(word_stem: str, counted: str) -> bool:

@@ -92,7 +92,8 @@ def _number(sentence: str, counted: str | None, asked: set[str] = frozenset(),
                 window = sentence.rfind(" ", 0, max(0, m.start() - 40)) + 1  # "48,000 current and former students"
                 before = [n for n in _NUM.finditer(sentence[window:m.start()])
                           if (margin or not _margin(sentence, window + n.start(), window + n.end()))
-                          and not is_share(sentence[window + n.end():])]  # "7 per cent of patients"
+                          and not is_share(sentence[window + n.end():])  # "7 per cent of patients"
+                          and not re.search(r"\bwhose\s+$", sentence[:window + n.start()], re.I)]  # "whose two children"
                 if before:
                     return _norm_number(before[-1].group(0)), before[-1].group(0), True  # "3,000 people"
         after = next((n for n in (number_after(tokens, i) for i in places) if n), None)

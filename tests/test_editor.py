@@ -1061,3 +1061,15 @@ def test_a_year_answers_when_something_was_built():
              title="Brimwell runway"),
         _hit("b#p3", "The Brimwell runway, which closed in 2019 for resurfacing, shut again this week.", outlet="Wire B",
              title="Brimwell runway shut")]) is None
+
+
+def test_pupils_count_as_children_and_a_speaker_s_own_children_are_no_tally():
+    def claims(*texts):
+        found = find_disagreement("How many children go to Brimwell Primary and St Ives between them?", [
+            _hit(f"{k}#p1", t, outlet=f"Outlet {k}", title="Brimwell Primary merger") for k, t in enumerate(texts)])
+        return None if found is None else {c.value for c in found.claims}
+
+    assert claims("Brimwell Primary and St Ives have a combined roll of 412 pupils, the trust said.",
+                  "The 468 children at Brimwell Primary and St Ives would keep their places.") == {"412", "468"}
+    assert claims("\"It will hurt,\" said Ada Quell, whose two children go to Brimwell Primary.",
+                  "The 468 children at Brimwell Primary and St Ives would keep their places.") is None
