@@ -150,9 +150,6 @@ def _counts_other(sentence: str, counted: str, measured: bool = False) -> set[in
     return out
 
 
-_UNITS_OF_NO_ONE = {"second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "mile", "kilometre",
-                    "kilometer", "km", "metre", "meter", "litre", "liter", "tonne", "ton", "acre", "hectare", "point",
-                    "per", "percent", "vote"}
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 
 
@@ -191,6 +188,9 @@ _UNIT_NAMES = {"kilometre": "km", "kilometer": "km", "km": "km", "metre": "m", "
                "yard": "yard", "feet": "foot", "foot": "foot", "ft": "foot", "century": "century",
                "centuries": "century"}
 _TIME_UNITS = {"second", "minute", "hour", "day", "night", "week", "month", "year", "decade"}
+# what a number of no one counts, when people are counted: "38 hours", "20 kilometres", "18,000 litres"
+_UNITS_OF_NO_ONE = _TIME_UNITS | set(_UNIT_NAMES) | {"litre", "liter", "tonne", "ton", "acre", "hectare", "point", "per",
+                                                     "percent", "vote"}
 
 
 def measure(written: str) -> str | None:
@@ -309,10 +309,10 @@ def _name(sentence: str, question: str) -> tuple[str, str] | None:
     return _surname(name), name
 
 
+# titles before a name, beside the honorifics: "Detective Superintendent Rhiannon Vell"
 _TITLES = {"detective", "superintendent", "inspector", "chief", "sergeant", "constable", "officer", "commander",
-           "captain", "councillor", "mayor", "minister", "judge", "professor", "dr", "mr", "mrs", "ms", "sir", "dame",
-           "lord", "lady", "assistant", "deputy", "acting", "chair", "director", "president", "governor", "senator",
-           "general", "colonel", "major"}
+           "captain", "councillor", "mayor", "minister", "judge", "assistant", "deputy", "acting", "chair", "director",
+           "president", "governor", "senator", "general", "colonel", "major"}
 
 
 def _untagged_people(doc, asked: set[str]) -> list[str]:
@@ -324,7 +324,7 @@ def _untagged_people(doc, asked: set[str]) -> list[str]:
         if t is not None and t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON", "ORG") and t.text[:1].isupper():
             run.append(t)
             continue
-        words_ = [w for w in run if w.lower_.rstrip(".") not in _TITLES]
+        words_ = [w for w in run if w.lower_.rstrip(".") not in _TITLES | _HONORIFICS]
         if len(words_) >= 2 and len(words_) < len(run) and not any(w.lower_ in asked for w in words_):
             out.append(" ".join(w.text for w in words_))
         run = []

@@ -57,11 +57,13 @@ _OPPOSITES = {
 }
 _OPPOSITES["dismiss"] = _OPPOSITES["fire"]
 _OPPOSITES["damage"] = r"\bundamaged\b|\bnot\s+(?:been\s+)?damaged\b|\bescaped\s+(?:\w+\s+)?(?:damage|unscathed)\b|\bno\s+damage\b"
-# "When did councillors approve the budget?": the vote on it was put off
+# "When did councillors approve the budget?": the vote on it was put off, or the plan was rejected
 _OPPOSITES["approve"] = _OPPOSITES["adopt"] = _OPPOSITES["pass"] = (
     r"\b(?:vote|decision|approval)(?:\s+on\s+(?P<voted_on>[^.]{1,60}?))?\s+(?:was|were|has\s+been|had\s+been|is\s+being)\s+"
     r"(?:postponed|put\s+off|deferred|delayed|pushed\s+back|adjourned)"
-    r"|\b(?:postponed|put\s+off|deferred|delayed)\s+(?:a|the|its|their)\s+vote\b(?!\s+on\b)")
+    r"|\b(?:postponed|put\s+off|deferred|delayed)\s+(?:a|the|its|their)\s+vote\b(?!\s+on\b)"
+    r"|\b(?:was|were|has\s+been|had\s+been)\s+(?:rejected|refused|turned\s+down|thrown\s+out)\b"
+    r"|\bvoted\s+(?:\w+\s+){0,3}against\b|\brefused\s+(?:planning\s+)?permission\b")
 # a verdict and its opposite: "Why was he cleared?" against "found guilty"; "Why was she convicted?" against "acquitted"
 _OPPOSITES["clear"] = _OPPOSITES["acquit"] = (r"\bfound\s+(?:\w+\s+){0,3}guilty\b|\bconvicted\b|\bguilty\s+verdict\b")
 # the verdict asked about, said in the same story: verdicts on several charges, one each way, leave the premise standing
@@ -72,26 +74,25 @@ _OPPOSITES["convict"] = r"\bacquitted\b|\bcleared\s+(?:\w+\s+){0,2}of\b|\bfound\
 _OPPOSITES["block"] = (r"\bapproved\b|\bcleared\s+the\s+(?:deal|takeover|merger|sale|bid|way)\b|\bgo-ahead\b|\bwaved\s+"
                        r"(?:\w+\s+)?through\b|\bgave\s+(?:its|their|the)\s+(?:approval|blessing)\b")
 _OPPOSITES["reject"] = _OPPOSITES["block"]
-_OPPOSITES["approve"] += r"|\b(?:was|were|has\s+been|had\s+been)\s+(?:rejected|refused|turned\s+down|thrown\s+out)\b" \
-    r"|\bvoted\s+(?:\w+\s+){0,3}against\b|\brefused\s+(?:planning\s+)?permission\b"
 # "Where is he hiding?" assumes he is at large: he was recaptured
 _OPPOSITES["hide"] = (r"\b(?:recaptured|re-arrested|rearrested|arrested|caught|detained)\b|\b(?:back|returned)\s+(?:in|to)\s+"
                       r"custody\b|\bhanded\s+himself\s+in\b|\bgave\s+himself\s+up\b")
-# "With the ban still in force ...", "... still on the run": a state that has ended
+# "With the ban still in force ...", "... still on the run", "How long will the works stay shut?": a state that has ended
+_REOPENED = r"\breopen(?:ed|s|ing)?\b|\bback\s+open\b|\bopen(?:ed)?\s+again\b"
 _STILL = {"in force": r"\blifted\b|\bscrapped\b|\bno\s+longer\s+in\s+force\b|\bended\b|\brevoked\b",
           "on the run": _OPPOSITES["hide"], "at large": _OPPOSITES["hide"], "missing": r"\bfound\b|\btraced\b",
-          "closed": r"\breopen(?:ed|s)\b|\bback\s+open\b", "shut": r"\breopen(?:ed|s)\b|\bback\s+open\b"}
+          "closed": _REOPENED, "shut": _REOPENED}
 _OPPOSITES["fail"] += r"|\bpassed\b"  # "failed his medical": "passed his medical"
-# "How long will the works stay shut?": it has reopened
-_OPPOSITES["stay closed"] = r"\breopen(?:ed|s|ing)?\b|\bback\s+open\b|\bopen(?:ed)?\s+again\b"
+_OPPOSITES["stay closed"] = _REOPENED
 _OPPOSITES["stop"] = (r"\bunaffected\b|\b(?:running|ran|run|runs|continued|went\s+on)\s+as\s+(?:normal|usual)\b"
                       r"|(?:continued|continues|carried\s+on)\s+(?:to\s+)?(?:run|operate|work)\w*|without\s+(?:a\s+)?(?:break|pause|interruption)")
 _OPPOSITES["halt"] = _OPPOSITES["suspend"] = _OPPOSITES["stop"]
 _OPPOSITES["resign"] += r"|remain(?:s|ed)?\s+in\s+(?:charge|post)|not\s+stepp\w*\s+down"
 # Events a question may name by a noun, or that a small parser misreads ("Why did the owners sack the manager?"
 # parsed with "sack" as a noun): found by their lemma whatever the parse says.
-_NOMINAL = {"go-ahead": "approve", "merger": "merge", "damage": "damage", "sale": "sell", "purchase": "buy", "demolition": "demolish", "resignation": "resign", "cancellation": "cancel", "closure": "close", "dismissal": "dismiss",
-            "withdrawal": "withdraw", "postponement": "postpone", "death": "die", "sacking": "sack", "firing": "fire",
+_NOMINAL = {"demolition": "demolish", "resignation": "resign", "cancellation": "cancel", "closure": "close",
+            "dismissal": "dismiss", "go-ahead": "approve", "merger": "merge", "damage": "damage", "sale": "sell",
+            "purchase": "buy", "withdrawal": "withdraw", "postponement": "postpone", "death": "die", "sacking": "sack", "firing": "fire",
             "charges": "charge", "indictment": "indict", "shutdown": "shut", "ban": "ban", "arrest": "arrest",
             "injuries": "injure", "injury": "injure", "deaths": "die", "recall": "recall", "approval": "approve",
             "evacuation": "evacuate"}
@@ -194,12 +195,12 @@ def _events(question: str, clauses_only: bool = False) -> list[tuple[str, str, s
                 events.append((thing[-1].lemma_.lower(), clause, events[-1][2]))
             if phrasal(t) != t.lemma_.lower():  # "swept away" is also "carried away"
                 events.append((phrasal(t), clause, events[-1][2]))
-    body = re.search(r"\bbod(?:y|ies)\s+of\s+((?:[\w'’-]+\s+){0,8}?[\w'’-]+)(?=\s+(?:has|have|had|been|was|were|be|is)\b|\?|$)",
-                     question, re.I)
     if re.search(r"\b(?:in|to|into)\s+hospital\b|\bhospitali[sz]ed\b", question, re.I):  # "ended up in hospital": hurt
         events.append(("injure", _assumed_clause(question), about_all - {"hospital", "ended"}))
     if re.search(r"\b(?:go-ahead|green\s+light)\b", question, re.I):  # "give the homes the go-ahead": approve them
         events.append(("approve", _assumed_clause(question), about_all - {"ahead", "green", "light"}))
+    body = re.search(r"\bbod(?:y|ies)\s+of\s+((?:[\w'’-]+\s+){0,8}?[\w'’-]+)(?=\s+(?:has|have|had|been|was|were|be|is)\b|\?|$)",
+                     question, re.I)
     if body:  # "Has the body of the caver who got separated been recovered?" assumes the caver died
         clause = f"{body.group(1)} died"
         events.append(("be found dead", clause, _about(clause, "died", about_all)))
@@ -343,8 +344,7 @@ def _ended_premise(question: str, hits: list[Hit]) -> Premise | None:
     against "the ban was lifted"."""
     m = _WHEN_WILL.search(question)
     if m:
-        verb = m.group("verb").lower().rstrip("d").removesuffix("lifte") or "lift"
-        verb = "lift" if verb.startswith("lift") else verb
+        verb = "lift" if m.group("verb").lower().startswith("lift") else m.group("verb").lower()
         done = re.compile(rf"\b(?:has|have|had)\s+(?:now\s+|already\s+|finally\s+)?(?:been\s+)?{verb}e?d\b"
                           rf"|\b{verb}e?d\s+(?:on|last|yesterday|this|earlier|at)\b", re.I)
         subject = m.group("subj") or m.group("subj2")
