@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .conflicts import measure
 from .events import FORMS, SAME_EVENT, phrasal, same_event
 from .nlp import parse
 from .sentences import sentence_spans
@@ -99,6 +100,9 @@ _NOMINAL = {"demolition": "demolish", "resignation": "resign", "cancellation": "
 _NEGATION = (r"(?:not|never|n't|no\s+longer)\s+(?:been\s+|be\s+)?{stem}\w*"
              # "denied closing", "denied that it closed"; not "denies all charges" (the charges stand)
              r"|(?:denied|deny|denies)\s+(?:that\s+)?(?!(?:all|the|these|those|both|any|each)\b)\w*\s*{stem}\w*"
+             # "denying reports that a cable had snapped"
+             r"|\b(?:denied|deny|denies|denying)\s+(?:reports?|claims?|suggestions?|rumou?rs?)\s+that\s+(?:[\w'’-]+\s+){{0,6}}?"
+             r"(?:had\s+|has\s+|have\s+|was\s+|were\s+)?(?:been\s+)?{stem}\w*"
              r"|\b(?:declined|declines|refused|refuses)\s+to\s+{stem}\w*"  # "declined to blame the government"
              r"|no\s+(?:plans?|intention|decision)\s+(?:to|of|has\s+been\s+taken\s+to)\s+{stem}\w*"
              r"|\bno\s+(?:formal\s+)?{stem}\w*\s+(?:has|had|have)\s+been\b"  # "no recall has been ordered"
@@ -303,7 +307,9 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
                     return Premise(assumed, i, sentence)
                 previous = sentence
     return (_spared_premise(question, hits) or _none_of_premise(question, hits) or _ended_premise(question, hits)
-            or _ruled_out_premise(question, hits) or _not_a_premise(question, hits))
+            or _ruled_out_premise(question, hits) or _not_a_premise(question, hits) or _length_premise(question, hits)
+            or _deliberate_premise(question, hits) or _untouched_premise(question, hits)
+            or _declared_premise(question, hits) or _corrected_premise(question, hits))
 
 
 def _not_a_premise(question: str, hits: list[Hit]) -> Premise | None:
@@ -335,7 +341,8 @@ _WHEN_WILL = re.compile(r"\bwhen\s+(?:(?:will|would|is|are)\s+(?P<subj>(?:[\w'�
                         r"|(?P<subj2>(?:[\w'’-]+\s+){1,8}?)(?:will|would|is\s+(?:expected|due|set|going)\s+to)\s+)"
                         r"(?:be\s+)?(?P<verb>reopen|resume|restart|return|lift|lifted|end|reconvene)\b", re.I)
 _STILL_Q = re.compile(r"\b(?P<subj>(?:[\w'’-]+\s+){1,8}?)(?:is\s+|are\s+|remains?\s+)?(?:still\s+(?P<state>in\s+force|on\s+the\s+run|"
-                      r"at\s+large|missing|closed|shut)|(?P<out>out\s+of\s+(?:action|service|use)))\b", re.I)
+                      r"at\s+large|missing|closed|shut)|(?P<out>out\s+of\s+(?:action|service|use)"
+                      r"|(?:shut|closed)\s+(?:for|until)\b))\b", re.I)  # "With the cable car shut for the summer, ...?"
 
 
 def _ended_premise(question: str, hits: list[Hit]) -> Premise | None:
@@ -526,3 +533,150 @@ def _assumed_clause(question: str) -> str:
     question = re.sub(r"^(?:on|under|by|from|in|for)\s+(?=what\b)", "", question.strip(), flags=re.I)
     return re.sub(r"^(?:(?:why|how|when|where|what|who|which)(?:\s+\w+){0,2}?\s+)?(?:did|does|do|was|were|is|are|has|"
                   r"have|had|will|would|can|could)\s+", "", question.strip(), count=1, flags=re.I).strip(" ?")
+
+
+_NUM_WORD = (r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|"
+             r"twenty|thirty|forty|fifty|sixty|ninety)")
+_TIME_UNIT = r"(?:second|minute|hour|day|night|week|month|year|decade)"
+_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "night": 1, "week": 7, "month": 30.4,
+         "year": 365.25, "decade": 3652.5}
+# What lasts, and how a report writes it lasting "for" a time ("banned for six months", "jailed for two years")
+_LASTING = {"ban": r"ban(?:ned)?", "suspension": r"suspen(?:sion|ded)", "sentence": r"(?:sentenced|jailed|imprisoned)",
+            "closure": r"(?:closed|shut)", "shutdown": r"(?:closed|shut)", "delay": r"delayed", "strike": r"strike",
+            "contract": r"contract", "deal": r"deal", "loan": r"loan"}
+_LENGTH_Q = re.compile(rf"\b(?P<n>{_NUM_WORD})[- ](?P<u>{_TIME_UNIT})s?(?:[- ]long)?\s+(?P<noun>{'|'.join(_LASTING)})\b",
+                       re.I)
+
+
+def _days(n: str, unit: str) -> float | None:
+    said = measure(f"{n} {unit}")
+    if said is None:
+        return None
+    value, unit = said.split(" ", 1)
+    return float(value) * _DAYS[unit] if unit in _DAYS else None
+
+
+def _length_premise(question: str, hits: list[Hit]) -> Premise | None:
+    """A length the question gives a thing, which a report about it gives otherwise: "When will she race again after
+    her four-year ban?" against "banned for six months" or "a six-month ban"."""
+    m = _LENGTH_Q.search(question)
+    if not m:
+        return None
+    assumed_days = _days(m.group("n"), m.group("u"))
+    if assumed_days is None:
+        return None
+    noun = m.group("noun").lower()
+    said = re.compile(rf"\b(?P<n>{_NUM_WORD})[- ](?P<u>{_TIME_UNIT})s?(?:[- ]long)?\s+{noun}"
+                      rf"|\b{_LASTING[noun]}\s+(?:[\w'’-]+\s+){{0,3}}?for\s+(?P<n2>{_NUM_WORD})\s+(?P<u2>{_TIME_UNIT})s?\b", re.I)
+    about = set(content_terms(question[:m.start()] + " " + noun + " " + question[m.end():]))
+    for i, h in _same_story(question, about, hits):
+        for s, e in sentence_spans(h.text):
+            sentence = h.text[s:e]
+            for r in said.finditer(sentence):
+                days = _days(r.group("n") or r.group("n2"), r.group("u") or r.group("u2"))
+                if days is not None and abs(days - assumed_days) > 0.1 * assumed_days:
+                    return Premise(f"a {m.group(0)}", i, sentence)
+    return None
+
+
+# "Why do police think somebody blew up the house on purpose?" against "Police said they had ruled out foul play"
+_DELIBERATE_Q = re.compile(r"\b(?:on\s+purpose|deliberate(?:ly)?|intentional(?:ly)?|arson|sabotage[ds]?|foul\s+play)\b", re.I)
+_HEARSAY_WORDS = {"think", "thought", "believe", "believed", "suspect", "suspected", "say", "said", "somebody", "someone",
+                  "anyone", "anybody"}
+_NOT_DELIBERATE = re.compile(
+    r"\bruled\s+out\s+(?:any\s+)?(?:foul\s+play|arson|sabotage|(?:a\s+)?deliberate|(?:any\s+)?criminal)"
+    r"|\bnot\s+(?:being\s+)?(?:treated|regarded)\s+as\s+(?:suspicious|deliberate|arson)"
+    r"|\bno\s+(?:evidence|sign|suggestion|indication)s?\s+(?:of|that)\s+(?:foul\s+play|arson|sabotage|"
+    r"(?:it|the\s+[\w-]+)\s+was\s+(?:deliberate|started\s+deliberately))"
+    r"|\bnothing\s+to\s+suggest\b[^.]*\b(?:deliberate|foul\s+play|criminal|suspicious)", re.I)
+
+
+def _deliberate_premise(question: str, hits: list[Hit]) -> Premise | None:
+    """A question that takes an act as deliberate which the report about it says was not (foul play ruled out, not
+    treated as suspicious)."""
+    if not _DELIBERATE_Q.search(question):
+        return None
+    about = set(content_terms(_DELIBERATE_Q.sub(" ", question))) - _HEARSAY_WORDS
+    for i, h in _same_story(question, about, hits):
+        for s, e in sentence_spans(h.text):
+            if _NOT_DELIBERATE.search(h.text[s:e]):
+                return Premise(_assumed_clause(question), i, h.text[s:e])
+    return None
+
+
+def _object_phrases(question: str) -> list[tuple[str, str]]:
+    """(modifier or "", head noun) of the things a question's verbs act on: "after the balloon brought down the power
+    lines" -> [("power", "lines")]."""
+    out = []
+    for t in parse(question):
+        if t.pos_ == "NOUN" and t.dep_ in ("dobj", "pobj", "nsubjpass") and len(t) > 2:
+            mods = [c.lower_ for c in t.children if c.dep_ in ("compound", "amod") and c.i < t.i]
+            out.append((mods[-1] if mods else "", t.lower_))
+    return out
+
+
+def _untouched_premise(question: str, hits: list[Hit]) -> Premise | None:
+    """A thing the question has acted on that the report says was not: "after the balloon brought down the power
+    lines" against "did not touch any power lines"."""
+    phrases = [(m, n) for m, n in _object_phrases(question) if m]  # a bare noun ("people") is not specific enough
+    if not phrases:
+        return None
+    alternatives = "|".join(rf"{re.escape(m)}\s+{re.escape(stem(n))}\w*" for m, n in phrases)
+    untouched = re.compile(rf"\b(?:did\s+not|didn[’']t|never|has\s+not|had\s+not|was\s+not)\s+(?:\w+\s+){{1,2}}?any\s+"
+                           rf"(?:{alternatives})\b", re.I)
+    for i, h in _same_story(question, set(content_terms(question)), hits):
+        for s, e in sentence_spans(h.text):
+            if untouched.search(h.text[s:e]):
+                return Premise(_assumed_clause(question), i, h.text[s:e])
+    return None
+
+
+# "Why did the coroner decide the coins did not count as treasure?" against "was declared treasure at an inquest"
+_NOT_DECLARED_Q = re.compile(
+    r"\b(?:(?:did|does|do|was|were|is|are)\s*n[o’']t|(?:did|does|do|was|were|is|are)\s+not)\s+(?:count|qualify|rank|"
+    r"declared|ruled|classed|classified|deemed)\s+(?:as\s+|to\s+be\s+)?(?:an?\s+)?(?P<what>[\w-]+)", re.I)
+
+
+def _declared_premise(question: str, hits: list[Hit]) -> Premise | None:
+    """A status the question says a thing was denied, which a report says it was given."""
+    m = _NOT_DECLARED_Q.search(question)
+    if not m or m.group("what").lower() in _STOP_WHAT:
+        return None
+    what = re.escape(m.group("what"))
+    given = re.compile(rf"\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:formally\s+|officially\s+)?(?:declared|ruled|"
+                       rf"classed|classified|deemed|confirmed)\s+(?:as\s+|to\s+be\s+)?(?:an?\s+)?{what}\b"
+                       rf"|\b(?:counts|counted|qualifies|qualified)\s+as\s+(?:an?\s+)?{what}\b", re.I)
+    for i, h in _same_story(question, set(content_terms(question)), hits):
+        for s, e in sentence_spans(h.text):
+            sentence = h.text[s:e]
+            g = given.search(sentence)
+            # not "whether it is declared treasure", nor "was not declared treasure"
+            if g and not re.search(r"\b(?:whether|if)\b", sentence[:g.start()], re.I) and "not" not in g.group(0).lower():
+                return Premise(_assumed_clause(question), i, sentence)
+    return None
+
+
+_STOP_WHAT = {"the", "a", "an", "part", "one", "such", "much", "many", "more", "less", "well"}
+# "correcting early reports that a handful of gold coins had been found": the thing the question calls "gold coins"
+_CORRECTING = re.compile(r"\b(?:correcting|contradicting|denying|dismissing)\s+(?:[\w-]+\s+){0,2}(?:reports?|accounts?|claims?|"
+                         r"suggestions?|rumou?rs?|posts?)\s+(?:\w+\s+){0,4}?that\s+(?P<claim>[^.;]+)", re.I)
+
+
+def _corrected_premise(question: str, hits: list[Hit]) -> Premise | None:
+    """A thing the question names by a modifier ("the gold coins") that a report corrects earlier reports of."""
+    phrases = [(m, n) for m, n in _object_phrases(question) + _subject_phrases(question) if m]
+    if not phrases:
+        return None
+    for i, h in _same_story(question, set(content_terms(question)), hits):
+        for s, e in sentence_spans(h.text):
+            sentence = h.text[s:e]
+            for c in _CORRECTING.finditer(sentence):
+                claim = {stem(w) for w in words(c.group("claim").lower())}
+                if any(stem(m) in claim and stem(n) in claim for m, n in phrases):
+                    return Premise(_assumed_clause(question), i, sentence)
+    return None
+
+
+def _subject_phrases(question: str) -> list[tuple[str, str]]:
+    return [((([c.lower_ for c in t.children if c.dep_ in ("compound", "amod") and c.i < t.i]) or [""])[-1], t.lower_)
+            for t in parse(question) if t.pos_ == "NOUN" and t.dep_ == "nsubj"]

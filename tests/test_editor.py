@@ -1073,3 +1073,41 @@ def test_pupils_count_as_children_and_a_speaker_s_own_children_are_no_tally():
                   "The 468 children at Brimwell Primary and St Ives would keep their places.") == {"412", "468"}
     assert claims("\"It will hurt,\" said Ada Quell, whose two children go to Brimwell Primary.",
                   "The 468 children at Brimwell Primary and St Ives would keep their places.") is None
+
+
+def test_premises_of_length_intent_untouched_things_declared_status_and_corrected_reports():
+    """Premises read in the forms a new dev set (editor_dev13) wrote them, each beside a control it must leave be."""
+    ban = "Lena Marsh has been banned from competition for six months after a tribunal accepted her account."
+    assert _correcting("When will Lena Marsh race again after her four-year ban?", ban) == ban
+    assert _correcting("When will Lena Marsh race again after her six-month ban?", ban) is None
+    assert _correcting("When will Lena Marsh race again after her four-year ban?",
+                       "Lena Marsh was given a four-year ban from competition.") is None
+
+    foul = "Police said they had ruled out foul play at the house on Dyer Lane in Brimwell."
+    assert _correcting("Why do police think somebody blew up the house on Dyer Lane on purpose?", foul) == foul
+    assert _correcting("Why did the house on Dyer Lane in Brimwell blow up?", foul) is None
+
+    lines = "The balloon that came down near Brimwell did not touch any power lines, the network said."
+    assert _correcting("How long were homes in Brimwell without power after the balloon brought down the power lines?",
+                       lines) == lines
+    assert _correcting("How long were homes in Brimwell without power after the balloon brought down the power lines?",
+                       "The balloon that came down near Brimwell did not touch any trees, the network said.") is None
+
+    treasure = "The Brimwell hoard of silver coins was declared treasure at an inquest on Tuesday."
+    assert _correcting("Why did the coroner decide that the Brimwell coins did not count as treasure?", treasure) == treasure
+    assert _correcting("Why did the coroner decide that the Brimwell coins did not count as treasure?",
+                       "The coroner will decide whether the Brimwell hoard of silver coins is declared treasure.") is None
+
+    gold = ("All of the Brimwell coins are silver, the finds service said, correcting early reports that a handful of "
+            "gold coins had been found.")
+    assert _correcting("How much are the gold coins in the Brimwell hoard worth?", gold) == gold
+    assert _correcting("How much are the silver coins in the Brimwell hoard worth?", gold) is None
+
+    snapped = ("The Brimwell cable car stopped because of a gearbox fault, its operator said, denying reports that a "
+               "cable had snapped.")
+    assert _correcting("What made the hauling cable break on the Brimwell cable car?", snapped) == snapped
+
+    reopened = "The Brimwell cable car reopened on Friday, almost four weeks after the breakdown."
+    assert _correcting("With the Brimwell cable car shut for the rest of the summer, how are walkers getting up?",
+                       reopened) == reopened
+    assert _correcting("How are walkers getting up Brimwell Peak now that the cable car runs again?", reopened) is None
