@@ -159,6 +159,10 @@ class Premise:
         return voice.premise(self.assumed, language)
 
 
+# What a sportsman hangs up when retiring
+_KIT = {"shoe", "boot", "glove", "spike", "racket", "whistle", "helmet"}
+
+
 def _events(question: str, clauses_only: bool = False) -> list[tuple[str, str, set[str]]]:
     """(verb lemma, the clause it heads, what the question is about) for each event the question assumes
     (``clauses_only``: those of its relative and adverbial clauses, not its main verb)."""
@@ -214,10 +218,15 @@ def _events(question: str, clauses_only: bool = False) -> list[tuple[str, str, s
                    r"have|had|will|would)\s+)?", "", question.strip(), flags=re.I).strip(" ?")
     for t in doc:
         verb = _NOMINAL.get(t.lower_, _NOMINAL.get(t.lemma_.lower(), phrasal(t)))
+        kit = t.lemma_.lower() == "hang" and any(c.lower_ == "up" for c in t.children) and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _KIT for c in t.children)  # "hang up her running shoes": retire
+        if kit:
+            verb = "retire"
         if verb in lexicon and verb not in known and not _hearsay(t):
             known.add(verb)
             clause = _nominal_clause(t, doc) or plain
-            events.append((verb, clause, _about(clause, t.text, about_all)))
+            about = _about(clause, t.text, about_all)
+            events.append((verb, clause, about - {stem(k) for k in _KIT} - {"running"} if kit else about))
     for t in doc:  # "How long will the works stay shut?", "... remain closed": assumes it is closed still
         if t.lemma_.lower() in ("stay", "remain", "keep") and "stay closed" not in known and any(
                 c.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advmod") and c.lower_ in ("shut", "closed")
@@ -568,7 +577,7 @@ def _length_premise(question: str, hits: list[Hit]) -> Premise | None:
     noun = m.group("noun").lower()
     said = re.compile(rf"\b(?P<n>{_NUM_WORD})[- ](?P<u>{_TIME_UNIT})s?(?:[- ]long)?\s+{noun}"
                       rf"|\b{_LASTING[noun]}\s+(?:[\w'’-]+\s+){{0,3}}?for\s+(?P<n2>{_NUM_WORD})\s+(?P<u2>{_TIME_UNIT})s?\b", re.I)
-    about = set(content_terms(question[:m.start()] + " " + noun + " " + question[m.end():]))
+    about = set(content_terms(question[:m.start()] + " " + question[m.end():]))  # the length's own words are in ``said``
     for i, h in _same_story(question, about, hits):
         for s, e in sentence_spans(h.text):
             sentence = h.text[s:e]

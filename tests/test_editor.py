@@ -1111,3 +1111,9 @@ def test_premises_of_length_intent_untouched_things_declared_status_and_correcte
     assert _correcting("With the Brimwell cable car shut for the rest of the summer, how are walkers getting up?",
                        reopened) == reopened
     assert _correcting("How are walkers getting up Brimwell Peak now that the cable car runs again?", reopened) is None
+
+
+def test_hanging_up_the_boots_is_retiring_and_hanging_up_the_phone_is_not():
+    said = "Lena Marsh, who won in Brimwell last month, said she had no intention of retiring."
+    assert _correcting("Why did Lena Marsh decide to hang up her running shoes after Brimwell?", said) == said
+    assert _correcting("Why did Lena Marsh hang up the phone on the Brimwell reporter?", said) is None
