@@ -24,8 +24,13 @@ from . import voice
 
 __all__ = ["Premise", "contradicted_premise"]
 
-# Nobody hurt: no one was killed or injured either ("How many people were injured?" against "nobody was hurt")
-_UNHURT = (r"\bno\s*(?:one|body)\s+(?:was|were|has\s+been|had\s+been)\s+(?:hurt|injured|harmed|wounded|killed)"
+# Nobody hurt ("How many people were injured?" against "nobody was hurt"); nobody killed either (but "nobody was
+# killed" leaves the injured standing)
+_HURT = r"hurt|injured|harmed|wounded"
+_UNHURT_ONLY = (rf"\bno\s*(?:one|body)\s+(?:was|were|has\s+been|had\s+been)\s+(?:{_HURT})"
+                r"|\bno\s+(?:injuries|casualties)\s+(?:were|have\s+been|had\s+been)\s+reported"
+                r"|\bthere\s+(?:were|have\s+been)\s+no\s+(?:injuries|casualties)")
+_UNHURT = (rf"\bno\s*(?:one|body)\s+(?:was|were|has\s+been|had\s+been)\s+(?:{_HURT}|killed)"
            r"|\bno\s+(?:injuries|casualties|deaths|fatalities)\s+(?:were|have\s+been|had\s+been)\s+reported"
            r"|\bthere\s+(?:were|have\s+been)\s+no\s+(?:injuries|casualties|deaths|fatalities)")
 
@@ -45,7 +50,7 @@ _OPPOSITES = {
     # "Has the body of the caver been recovered?": the caver was found safe
     "be found dead": r"\b(?:found|brought\s+out|rescued)\s+(?:\w+\s+)?(?:safe|alive|unhurt)\b|\bsafe\s+and\s+well\b",
     "kill": r"survived|no\s+one\s+(?:was|has\s+been)\s+killed|(?:is|are|was|were)\s+alive|" + _UNHURT,
-    "injure": r"escaped\s+unhurt|\b(?:unhurt|uninjured|unharmed)\b|" + _UNHURT,
+    "injure": r"escaped\s+unhurt|\b(?:unhurt|uninjured|unharmed)\b|" + _UNHURT_ONLY,
     "withdraw": r"remain(?:s|ed)?\s+in|stay(?:s|ed)?\s+in|(?:remains?|still|stays?)\s+on\s+the\s+table"
                 r"|stands?\s+by\s+(?:its|their|his|her|the)\s+(?:offer|bid|proposal)"
                 # an appeal against a refusal: the scheme is pressed, not dropped

@@ -1117,3 +1117,11 @@ def test_hanging_up_the_boots_is_retiring_and_hanging_up_the_phone_is_not():
     said = "Lena Marsh, who won in Brimwell last month, said she had no intention of retiring."
     assert _correcting("Why did Lena Marsh decide to hang up her running shoes after Brimwell?", said) == said
     assert _correcting("Why did Lena Marsh hang up the phone on the Brimwell reporter?", said) is None
+
+
+def test_nobody_killed_leaves_the_injured_standing():
+    said = "Nobody was killed and nobody else was hurt in the Brimwell explosion."
+    assert _correcting("Who was injured in the Brimwell explosion?", said) is None
+    assert _correcting("Who was killed in the Brimwell explosion?", said) == said
+    unhurt = "Nobody was hurt in the Brimwell explosion, the fire service said."
+    assert _correcting("Who was injured in the Brimwell explosion?", unhurt) == unhurt
