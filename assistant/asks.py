@@ -317,9 +317,10 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
             # a share counts nothing: "7 per cent of patients" is no number of patients
             tokens = words(_SHARE.sub(" ", sentence) if not _SHARE_Q.search(counted) else sentence, whole_numbers=True)
             places = [i for i, t in enumerate(tokens) if counts_as(stem(t), counted) or counts_workforce(t, counted)]
-            if any(_NUMBER.fullmatch(w) and (tokens[j + 1] != "of" or tokens[j + 2] in ("its", "their")) for i in places
-                   for j, w in enumerate(tokens[max(0, i - 4):i], max(0, i - 4))):
-                return True  # "200 casualties", "seven of its members", not "one of the volunteers"
+            if any(_NUMBER.fullmatch(w) and (tokens[j + 1] != "of" or tokens[j + 2] in ("its", "their")
+                                              or (tokens[j + 2] == "the" and w.lower() not in ("one", "1")))
+                   for i in places for j, w in enumerate(tokens[max(0, i - 4):i], max(0, i - 4))):
+                return True  # "200 casualties", "seven of its members", "five of the passengers"; not "one of the volunteers"
             if any(number_after(tokens, i) for i in places):
                 return True  # "the number of jobs to go falls from 180 to 120"
             if places or STRICT_COUNT:

@@ -318,14 +318,18 @@ _TITLES = {"detective", "superintendent", "inspector", "chief", "sergeant", "con
 def _untagged_people(doc, asked: set[str]) -> list[str]:
     """Names the small recogniser did not call people: a run of proper nouns with a title in it ("Detective
     Superintendent Rhiannon Vell" -> "Rhiannon Vell", which it may call an organisation), two words or more besides
-    the title, none of them the question's."""
+    the title, or two words "of" an organisation ("Bethan Roscoe of Wendlebury Road Runners"), none of them the
+    question's."""
     out, run = [], []
     for t in [*doc, None]:
         if t is not None and t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON", "ORG") and t.text[:1].isupper():
             run.append(t)
             continue
         words_ = [w for w in run if w.lower_.rstrip(".") not in _TITLES | _HONORIFICS]
-        if len(words_) >= 2 and len(words_) < len(run) and not any(w.lower_ in asked for w in words_):
+        # "Bethan Roscoe of Wendlebury Road Runners": a first name and a surname of a club, whatever the recogniser says
+        member = (len(words_) == len(run) == 2 and t is not None and t.lower_ == "of" and t.i + 1 < len(doc)
+                  and doc[t.i + 1].ent_type_ == "ORG" and doc[t.i + 1].ent_iob_ == "B")
+        if len(words_) >= 2 and (len(words_) < len(run) or member) and not any(w.lower_ in asked for w in words_):
             out.append(" ".join(w.text for w in words_))
         run = []
     return out

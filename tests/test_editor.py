@@ -1125,3 +1125,22 @@ def test_nobody_killed_leaves_the_injured_standing():
     assert _correcting("Who was killed in the Brimwell explosion?", said) == said
     unhurt = "Nobody was hurt in the Brimwell explosion, the fire service said."
     assert _correcting("Who was injured in the Brimwell explosion?", unhurt) == unhurt
+
+
+def test_several_of_the_passengers_count_and_a_runner_of_a_club_is_a_person():
+    def rival(question, a, b):
+        found = find_disagreement(question, [_hit("a1#p1", a, outlet="Brimwell Post", title="Brimwell balloon"),
+                                             _hit("b1#p1", b, outlet="Coast Ledger", title="Brimwell balloon")])
+        return found is not None
+
+    three = "Three passengers were taken to hospital after the Brimwell balloon came down."
+    assert rival("How many people from the Brimwell balloon were taken to hospital?", three,
+                 "Five of the passengers were taken to hospital after the Brimwell balloon came down, the company said.")
+    # "one of the passengers" is someone, not a count
+    assert not rival("How many people from the Brimwell balloon were taken to hospital?", three,
+                     "One of the passengers was taken to hospital after the Brimwell balloon came down, the company said.")
+    assert rival("Who finished second behind Lena Marsh in the Brimwell half marathon?",
+                 "Lena Marsh won the Brimwell half marathon, a minute clear of Mairead Colley of Ashgrove Athletic, who "
+                 "finished second.",
+                 "In the Brimwell half marathon the title passes to Bethan Roscoe of Wendlebury Road Runners, who "
+                 "finished second behind Lena Marsh.")
