@@ -75,7 +75,7 @@ DURATION = re.compile(
 DISTANCE = re.compile(
     r"\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|sixty|a hundred|several|a few|a couple of)[\s-](?:miles?|kilometres?|kilometers?|km|metres?|"
-    r"meters?|yards?|feet|foot|ft)\b",
+    r"meters?|yards?|feet|foot|ft|centimetres?|centimeters?|cm|millimetres?|millimeters?|mm|inch|inches)\b",
     re.I,
 )
 # "Which keeper ...", "Which GOP lawmaker ...": the answer is a person's name.
@@ -131,11 +131,11 @@ def expected_kind(question: str) -> str | None:
     q = question.lower().strip()
     if _MONEY_Q.search(q):
         return "money"
-    if re.match(r"^how far\b", q):
+    if re.match(r"^how (?:far|deep|tall|wide)\b", q):  # "How deep were the coins buried?": a distance
         return "distance"
     if re.match(r"^how long\b(?! ago)", q):
         return "duration"
-    if re.match(r"^(how many|how much|how long|how old|how far|what percent|what share|what proportion|what fraction|"
+    if re.match(r"^(how many|how much|how long|how old|how far|how deep|how tall|how wide|what percent|what share|what proportion|what fraction|"
                 r"by how much)", q) or re.search(r"\bhow (many|much)\b", q) \
             or _SIZE_Q.match(q):
         return "number"
