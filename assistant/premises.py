@@ -126,7 +126,8 @@ _NEGATION = (r"(?:not|never|n't|no\s+longer)\s+(?:been\s+|be\s+)?{stem}\w*"
              # "no staff at either school will lose their jobs"; "has yet to publish"
              r"|\bno\s+(?:staff|one|body|people|workers?|employees?|jobs?)(?:\s+[\w'’-]+){{0,4}}?\s+(?:will|would|has|have|had|"
              r"was|were|is|are)\s+(?:be\s+|been\s+)?{stem}\w*"
-             r"|\byet\s+to\s+{stem}\w*")
+             r"|\byet\s+to\s+{stem}\w*"
+             r"|\bnone\s+of\s+(?:them|those|the\s+[\w-]+)\s+(?:had|has|have|was|were|needed|would)\s+(?:to\s+)?(?:be\s+|been\s+)?{stem}\w*")
 # "Posts claimed the tram had been halted. That was not the case: ...": a denial of the claim just reported
 _DENIAL = re.compile(r"^(?:but\s+)?(?:that|this|it)\s+(?:was|is)\s+(?:not\s+(?:the\s+case|true|so)|untrue|false|wrong)\b", re.I)
 _REPORTED = re.compile(r"\b(?:claim\w*|rumou?r\w*|posts?|reports?|reported|suggest\w*|speculat\w*|alleg\w*)\b", re.I)
@@ -136,7 +137,7 @@ _HEARSAY = {"deny", "rumour", "rumor", "claim", "allege", "suggest", "speculate"
 # The reporting calls a claim false in so many words; a sentence saying so of the question's event (its verb in
 # any form) contradicts the premise ("Reports that the school would be demolished were untrue").
 _CALLED_FALSE = re.compile(
-    r"\b(?:contrary\s+to|despite)\s+(?:\w+\s+){0,3}(?:reports?|rumou?rs?|claims?|posts?|speculation)\b"
+    r"\b(?:contrary\s+to|despite)\s+(?:\w+\s+){0,3}(?:reports?|rumou?rs?|claims?|posts?|accounts?|speculation)\b"
     r"|\b(?:denied|dismissed|rejected|played\s+down)\s+(?:\w+\s+){0,3}(?:reports?|rumou?rs?|claims?|accounts?|speculation)\b"
     r"|\b(?:untrue|not\s+true|no\s+truth|unfounded|baseless|wide\s+of\s+the\s+mark|never\s+(?:been\s+)?on\s+the\s+table"
     r"|not\s+on\s+the\s+table|no\s+such\s+plans?)\b", re.I)
@@ -320,6 +321,13 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
                                                                 or _claim_of(sentence, assumed))):
                     return Premise(assumed, i, sentence)
                 previous = sentence
+        # a sentence that calls a claim false and negates the event in so many words ("Contrary to some accounts, none
+        # of them had to be lowered to the ground") needs less of the question's wording around it
+        for i, h in _same_story(question, about, hits, share=0.25):
+            for s, e in sentence_spans(h.text):
+                sentence = h.text[s:e]
+                if _CALLED_FALSE.search(sentence) and _tells(sentence, same, verbs_only=True) and denial.search(sentence):
+                    return Premise(assumed, i, sentence)
     return (_spared_premise(question, hits) or _none_of_premise(question, hits) or _ended_premise(question, hits)
             or _ruled_out_premise(question, hits) or _not_a_premise(question, hits) or _length_premise(question, hits)
             or _deliberate_premise(question, hits) or _untouched_premise(question, hits)

@@ -1144,3 +1144,13 @@ def test_several_of_the_passengers_count_and_a_runner_of_a_club_is_a_person():
                  "finished second.",
                  "In the Brimwell half marathon the title passes to Bethan Roscoe of Wendlebury Road Runners, who "
                  "finished second behind Lena Marsh.")
+
+
+def test_a_claim_called_false_with_the_event_negated_needs_less_of_the_questions_wording():
+    said = ("Contrary to some accounts, none of them had to be lowered to the ground: all nine cabins were brought "
+            "back to the stations.")
+    assert _correcting("Which mountain rescue team lowered the stranded Brimwell passengers to the ground on ropes?",
+                       said) == said
+    # the same words without a claim called false leave the premise be (too little of the question's wording)
+    assert _correcting("Which mountain rescue team lowered the stranded Brimwell passengers to the ground on ropes?",
+                       "None of them had to be lowered to the ground: all nine cabins were brought back.") is None
