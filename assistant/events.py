@@ -27,7 +27,7 @@ PHRASAL = {("knock", "down"): "demolish", ("tear", "down"): "demolish", ("pull",
            ("walk", "away"): "walk away", ("pull", "out"): "withdraw", ("back", "out"): "withdraw",
            ("sign", "off"): "approve", ("move", "out"): "evacuate", ("clear", "out"): "evacuate",
            ("stop", "from"): "block", ("prevent", "from"): "block", ("bar", "from"): "block",
-           ("kick", "in"): "kick in", ("find", "out"): "find"}
+           ("kick", "in"): "kick in", ("find", "out"): "find", ("pull", "through"): "recover"}
 
 
 # Irregular past forms a negation is written in: "will not be sold" negates "Who is buying it?" (only verbs whose

@@ -36,8 +36,9 @@ _UNHURT = (rf"\bno\s*(?:one|body)\s+(?:was|were|has\s+been|had\s+been)\s+(?:{_HU
 
 # Opposite states worth naming; any verb is also contradicted by its own negation.
 _OPPOSITES = {
-    "close": r"remain(?:s|ed)?\s+(?:open|operational|in operation)|continue[sd]?\s+to\s+(?:operate|function|work)",
-    "shut": r"remain(?:s|ed)?\s+(?:open|operational)|continue[sd]?\s+to\s+operate",
+    "close": r"remain(?:s|ed)?\s+(?:open|operational|in operation)|continue[sd]?\s+to\s+(?:operate|function|work)"
+             r"|\bstay(?:s|ed)?\s+open\b",
+    "shut": r"remain(?:s|ed)?\s+(?:open|operational)|continue[sd]?\s+to\s+operate|\bstay(?:s|ed)?\s+open\b",
     "resign": r"serve\s+out|remain(?:s|ed)?\s+in\s+office|refus\w*\s+to\s+(?:resign|step\s+down)|no\s+intention\s+of\s+resigning",
     "quit": r"serve\s+out|remain(?:s|ed)?\s+in\s+office|refus\w*\s+to\s+(?:quit|resign)",
     "cancel": r"go(?:es|ing)?\s+ahead|as\s+planned|will\s+proceed|went\s+ahead",
@@ -126,7 +127,12 @@ _NEGATION = (r"(?:not|never|n't|no\s+longer)\s+(?:been\s+|be\s+)?{stem}\w*"
              # "no staff at either school will lose their jobs"; "has yet to publish"
              r"|\bno\s+(?:staff|one|body|people|workers?|employees?|jobs?)(?:\s+[\w'’-]+){{0,4}}?\s+(?:will|would|has|have|had|"
              r"was|were|is|are)\s+(?:be\s+|been\s+)?{stem}\w*"
-             r"|\byet\s+to\s+{stem}\w*"
+             r"|\byet\s+to\s+(?:be\s+)?{stem}\w*"  # "has yet to be approved"
+             r"|\bnot\s+(?:have|need|needs|had)\s+to\s+{stem}\w*"  # "will not have to resit"
+             r"|\bno\s*(?:one|body)\s+(?:needs|has|had|will\s+have)\s+to\s+{stem}\w*"  # "Nobody needs to boil"
+             # "has reversed its decision to close", "has dropped its plan to dig up the orchids and move them"
+             r"|\b(?:reversed|overturned|dropped|scrapped|shelved|abandoned|withdrawn|withdrew)\s+(?:its|their|the|his|her)\s+"
+             r"(?:decision|plans?|proposals?|bid)\s+to\s+(?:[\w'’-]+\s+){{0,5}}?{stem}\w*"
              r"|\bnone\s+of\s+(?:them|those|the\s+[\w-]+)\s+(?:had|has|have|was|were|needed|would)\s+(?:to\s+)?(?:be\s+|been\s+)?{stem}\w*")
 # "Posts claimed the tram had been halted. That was not the case: ...": a denial of the claim just reported
 _DENIAL = re.compile(r"^(?:but\s+)?(?:that|this|it)\s+(?:was|is)\s+(?:not\s+(?:the\s+case|true|so)|untrue|false|wrong)\b", re.I)
@@ -177,7 +183,8 @@ def _events(question: str, clauses_only: bool = False) -> list[tuple[str, str, s
     events = []
     heads = ("advcl", "relcl") if clauses_only else ("ROOT", "advcl", "ccomp", "relcl", "conj")
     for t in doc:
-        if t.pos_ in ("VERB", "NOUN", "ADJ") and t.dep_ in heads \
+        obliged = t.dep_ == "xcomp" and t.pos_ == "VERB" and t.head.lemma_.lower() in ("have", "need")  # "has to resit"
+        if t.pos_ in ("VERB", "NOUN", "ADJ") and (t.dep_ in heads or (obliged and not clauses_only)) \
                 and t.lemma_.lower() not in ("be", "have", "do", "happen"):
             if t.pos_ != "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in t.children) \
                     and t.dep_ != "advcl" and not any(x.dep_ in ("aux", "auxpass") for x in t.head.children):
@@ -306,6 +313,8 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
         patterns = []
         for verb in sorted(same):
             stems = [re.escape(verb[:-1] if verb.endswith("e") else verb)] + [re.escape(f) for f in FORMS.get(verb, ())]
+            if verb == "go":  # "We are not going to roll over" is a future, not jobs that do not go
+                stems = [r"go(?!ing\s+to\b)"]
             patterns.append(_NEGATION.format(stem="(?:" + "|".join(stems) + ")"))
             if verb in _OPPOSITES:
                 patterns.append(_OPPOSITES[verb])
@@ -331,7 +340,8 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
     return (_spared_premise(question, hits) or _none_of_premise(question, hits) or _ended_premise(question, hits)
             or _ruled_out_premise(question, hits) or _not_a_premise(question, hits) or _length_premise(question, hits)
             or _deliberate_premise(question, hits) or _untouched_premise(question, hits)
-            or _declared_premise(question, hits) or _corrected_premise(question, hits))
+            or _declared_premise(question, hits) or _corrected_premise(question, hits) or _no_such_premise(question, hits)
+            or _all_of_premise(question, hits))
 
 
 def _not_a_premise(question: str, hits: list[Hit]) -> Premise | None:
@@ -344,7 +354,13 @@ def _not_a_premise(question: str, hits: list[Hit]) -> Premise | None:
     if not nouns:
         return None
     said = "|".join(re.escape(n) for n in sorted(nouns))
-    not_a = re.compile(rf"\bnot\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:{said})\b", re.I)
+    # "not a humpback"; with "the", the question's own modifier too ("the ghost orchids": "not the far rarer ghost
+    # orchid as was first reported"), or a name it gives the thing ("not the Carradine Star, as had been believed")
+    modified = [rf"{re.escape(m)}\s+{re.escape(stem(n))}\w*" for m, n in _modified_nouns(question) if len(n) > 3]
+    names = [re.escape(n) for n in key_entities(question) if " " in n]
+    the = "|".join(modified + names)
+    not_a = re.compile(rf"\bnot\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:{said})\b"
+                       + (rf"|\bnot\s+the\s+(?:[\w-]+\s+){{0,3}}?(?:{the})\b" if the else ""), re.I)
     single = re.compile(r"\bno\s+second\s+\w+|\b(?:only|just)\s+one\s+(?:" + "|".join(
         re.escape(stem(n)) for n in sorted(both)) + r")", re.I) if both else None  # "found no second animal"
     # "What did the board's report blame?": "the board has yet to publish its report"
@@ -686,7 +702,7 @@ _CORRECTING = re.compile(r"\b(?:correcting|contradicting|denying|dismissing)\s+(
 
 def _corrected_premise(question: str, hits: list[Hit]) -> Premise | None:
     """A thing the question names by a modifier ("the gold coins") that a report corrects earlier reports of."""
-    phrases = [(m, n) for m, n in _object_phrases(question) + _subject_phrases(question) if m]
+    phrases = _modified_nouns(question)
     if not phrases:
         return None
     for i, h in _same_story(question, set(content_terms(question)), hits):
@@ -702,3 +718,48 @@ def _corrected_premise(question: str, hits: list[Hit]) -> Premise | None:
 def _subject_phrases(question: str) -> list[tuple[str, str]]:
     return [((([c.lower_ for c in t.children if c.dep_ in ("compound", "amod") and c.i < t.i]) or [""])[-1], t.lower_)
             for t in parse(question) if t.pos_ == "NOUN" and t.dep_ == "nsubj"]
+
+
+def _no_such_premise(question: str, hits: list[Hit]) -> Premise | None:
+    """A thing the question takes as there, which the report about it says never was: "Where is the gold bullion
+    recovered from the wreck being kept?" against "there was no gold on the wreck and never had been"."""
+    things = {w for m, n in _object_phrases(question) + _subject_phrases(question) for w in (m, n) if len(w) > 3}
+    if not things:
+        return None
+    alternatives = "|".join(re.escape(stem(w)) + r"\w*" for w in sorted(things))
+    none = re.compile(rf"\bthere\s+(?:was|were|is|are|had\s+been|has\s+been)\s+no\s+(?:{alternatives})\b"
+                      rf"|\bno\s+(?:{alternatives})\s+(?:was|were|has\s+been|had\s+been)\s+(?:found|recovered|on\s+board|aboard)\b",
+                      re.I)
+    for i, h in _same_story(question, set(content_terms(question)), hits):
+        for s, e in sentence_spans(h.text):
+            if none.search(h.text[s:e]):
+                return Premise(_assumed_clause(question), i, h.text[s:e])
+    return None
+
+
+# "How did all 180 Year 11 pupils get hold of the paper?" against "only two pupils had seen the leaked paper"
+_ALL_Q = re.compile(rf"\ball\s+(?:the\s+|of\s+the\s+)?(?P<n>{_NUM_WORD})\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>[a-z]+s)\b", re.I)
+
+
+def _all_of_premise(question: str, hits: list[Hit]) -> Premise | None:
+    """All of a number the question says did something, of whom the report says only a few did."""
+    m = _ALL_Q.search(question)
+    if not m:
+        return None
+    only = re.compile(rf"\bonly\s+(?P<m>{_NUM_WORD})\s+(?:[\w'’-]+\s+){{0,2}}?{re.escape(stem(m.group('noun')))}\w*", re.I)
+    about = set(content_terms(question[:m.start()] + " " + question[m.end():]))
+    for i, h in _same_story(question, about, hits):
+        for s, e in sentence_spans(h.text):
+            sentence = h.text[s:e]
+            r = only.search(sentence)
+            if r and _days(r.group("m"), "day") != _days(m.group("n"), "day"):  # the numbers read alike
+                return Premise(f"all {m.group('n')} {m.group('noun')}", i, sentence)
+    return None
+
+
+def _modified_nouns(question: str) -> list[tuple[str, str]]:
+    """(modifier, noun) for each noun the question qualifies by the word before it ("the gold coins", "the ghost
+    orchids"), read from the parts of speech, not the parse, which the small model often gets wrong for such pairs."""
+    doc = parse(question)
+    return [(doc[t.i - 1].lower_, t.lower_) for t in doc if t.i and t.pos_ == "NOUN" and not t.ent_type_
+            and doc[t.i - 1].pos_ in ("NOUN", "ADJ") and not doc[t.i - 1].ent_type_ and len(doc[t.i - 1]) > 2]

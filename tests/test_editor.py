@@ -1154,3 +1154,37 @@ def test_a_claim_called_false_with_the_event_negated_needs_less_of_the_questions
     # the same words without a claim called false leave the premise be (too little of the question's wording)
     assert _correcting("Which mountain rescue team lowered the stranded Brimwell passengers to the ground on ropes?",
                        "None of them had to be lowered to the ground: all nine cabins were brought back.") is None
+
+
+def test_premises_read_in_editor_dev14_forms_beside_controls():
+    """A thing that never was, all of a number when only a few did, a name the thing is not, a modified noun it is
+    not, an obligation that does not hold, a state it keeps: each beside a control the reader must leave be."""
+    gold = "Mr Rennick said there was no gold on the Brimwell wreck and never had been: the cargo was tin."
+    assert _correcting("Where is the gold bullion recovered from the Brimwell wreck being kept?", gold) == gold
+    assert _correcting("Where is the tin recovered from the Brimwell wreck being kept?", gold) is None
+
+    two = "The Brimwell board found that only two pupils had seen the leaked chemistry paper in advance."
+    assert _correcting("How did all 180 pupils at Brimwell High get hold of the chemistry paper?", two) == two
+    assert _correcting("How did all two pupils at Brimwell High get hold of the chemistry paper?", two) is None
+
+    named = "The wreck off Brimwell Head is not the Carradine Star, as had been believed, but the Merrow Lass."
+    assert _correcting("When did the Carradine Star, the wreck off Brimwell Head, go down?", named) == named
+    assert _correcting("When did the Merrow Lass, the wreck off Brimwell Head, go down?", named) is None
+
+    kind = ("The orchids on Brimwell Meadow are bird's-nest orchids, not the far rarer ghost orchid as was first reported, "
+            "the county ecologist said.")
+    assert _correcting("Are the ghost orchids on Brimwell Meadow the only ones left in the county?", kind) == kind
+    assert _correcting("Are the bird's-nest orchids on Brimwell Meadow the only ones left in the county?", kind) is None
+
+    resit = "Year 11 pupils at Brimwell High will not have to resit their chemistry exam, the board said."
+    assert _correcting("Now that the whole of Year 11 at Brimwell High has to resit chemistry, when is the new exam?",
+                       resit) == resit
+
+    open_ = "The bank's branch in Brimwell will now stay open in a building shared with the town council."
+    assert _correcting("When does the bank branch in Brimwell shut its doors for good?", open_) == open_
+
+    # "We are not going to roll over" is no denial that jobs go; "pull through" is no withdrawal
+    assert _correcting("How many jobs are going with the closure of the Brimwell branch?",
+                       '"We are not going to roll over," said a Brimwell branch campaigner.') is None
+    assert _correcting("Did the Brimwell spaniel that fell ill after swimming in the lake pull through?",
+                       "The Brimwell lake swimming ban remains in place, the council said.") is None
