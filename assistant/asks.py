@@ -45,6 +45,7 @@ _MONEY_Q = re.compile(
     r"|^how (?:big|large|deep|wide) (?:is|was|are|were|will be) (?:[\w'’-]+ ){0,4}?(?:(?:shortfall|deficit|overspend|"
     r"debt|black hole)\b|(?:hole|gap)\b.*\b(?:budget|finances|funding|accounts|pension)s?\b)"
     r"|^what (?:will|would|did|does|do|could|might) (?:it|this|that|they|the \w+) cost\b"
+    r"|^what (?:is|was|are|were|will be) (?:[\w'’-]+ ){1,10}?worth\??$"  # "What is the tin cargo of the wreck worth?"
     r"|^what (?:is|was|will be|were) the (?:\w+ )?(?:cost|price|value|bill|fine|budget|fee)s? (?:of|for)\b"
     # "What did Quillmouth Athletic pay for Teodor Vance?", "What is he being paid a week?"
     r"|^what (?:did|does|do|will|would|is|was|are|were) (?:[\w'’.-]+ ){1,5}?(?:pay|paid|being paid|earn|earning|charge|"
@@ -343,7 +344,7 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
 _SHARE_MARK = r"\s?(?:%|per ?cent\b|percent\b)"  # what makes the number before it a share: "7 per cent", "12%"
 _SHARE = re.compile(r"\b\d[\d,.]*" + _SHARE_MARK, re.I)
 _SHARE_AFTER = re.compile(_SHARE_MARK, re.I)
-_SHARE_Q = re.compile(r"\b(?:per ?cent|percent|percentage|share|proportion)\b", re.I)
+_SHARE_Q = re.compile(r"\b(?:per ?cent|percent|percentage|share|proportion)\b|^how much of\b", re.I)  # "How much of the lake"
 _CLOCK = {"am", "pm", "a", "p", "gmt", "utc", "o'clock", "hrs", "h"}
 _BETWEEN = {"other", "more", "new", "additional", "further", "extra", "fewer", "local", "young", "older", "small",
             "large", "big", "full", "part", "time", "hundred", "thousand", "million", "billion"}  # "3.5 million people"

@@ -1188,3 +1188,19 @@ def test_premises_read_in_editor_dev14_forms_beside_controls():
                        '"We are not going to roll over," said a Brimwell branch campaigner.') is None
     assert _correcting("Did the Brimwell spaniel that fell ill after swimming in the lake pull through?",
                        "The Brimwell lake swimming ban remains in place, the council said.") is None
+
+
+def test_how_much_of_a_thing_asks_a_share_and_what_a_thing_is_worth_asks_money():
+    def rival(question, a, b):
+        return find_disagreement(question, [_hit("a1#p1", a, outlet="Brimwell Post", title="Brimwell lake bloom"),
+                                            _hit("b1#p1", b, outlet="Coast Ledger", title="Brimwell lake bloom")])
+
+    found = rival("How much of Brimwell lake did the algae bloom cover at its worst?",
+                  "At its peak the Brimwell bloom covered about a third of the lake, council officers sampling it at "
+                  "six points said.",
+                  "At its height the Brimwell algae bloom had covered more than half of the lake, 20 sailors said.")
+    assert found is not None and {c.written for c in found.claims} == {"a third", "half"}
+    found = rival("What is the tin cargo of the Brimwell lake wreck worth?",
+                  "The whole tin cargo of the Brimwell lake wreck is worth about £1.4m at today's prices.",
+                  "The tin cargo of the Brimwell lake wreck was worth an estimated £2.1 million, he said.")
+    assert found is not None and {c.written for c in found.claims} == {"£1.4m", "£2.1 million"}
