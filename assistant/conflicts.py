@@ -253,7 +253,7 @@ def _share(sentence: str) -> tuple[str, str, bool] | None:
 _FRACTIONS = {"half": 50, "a half": 50, "a third": 33, "one third": 33, "two thirds": 67, "a quarter": 25,
               "one quarter": 25, "three quarters": 75, "a fifth": 20, "one fifth": 20, "a tenth": 10, "one in four": 25,
               "one in five": 20, "one in three": 33, "one in ten": 10}
-_FRACTION = re.compile(r"\b(" + "|".join(sorted((k.replace(" ", "[\s-]") for k in _FRACTIONS), key=len, reverse=True))
+_FRACTION = re.compile(r"\b(" + "|".join(sorted((k.replace(" ", r"[\s-]") for k in _FRACTIONS), key=len, reverse=True))
                        + r")\b(?=\s+(?:of|the|were|was|are|is)\b)", re.I)
 
 
