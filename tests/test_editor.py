@@ -1204,3 +1204,10 @@ def test_how_much_of_a_thing_asks_a_share_and_what_a_thing_is_worth_asks_money()
                   "The whole tin cargo of the Brimwell lake wreck is worth about £1.4m at today's prices.",
                   "The tin cargo of the Brimwell lake wreck was worth an estimated £2.1 million, he said.")
     assert found is not None and {c.written for c in found.claims} == {"£1.4m", "£2.1 million"}
+
+
+def test_what_someone_was_hired_to_do_is_assumed_done_or_planned():
+    dropped = "Brimwell Homes has dropped its plan to dig up the orchids on the meadow and move them."
+    assert _correcting("Who has Brimwell Homes hired to dig up the meadow orchids and replant them elsewhere?",
+                       dropped) == dropped
+    assert _correcting("Who has Brimwell Homes hired to survey the meadow orchids?", dropped) is None
