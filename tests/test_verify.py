@@ -426,10 +426,5 @@ def test_how_deep_asks_for_a_distance():
     """"How deep were the coins buried?" is not answered by who found them; "buried 30 centimetres down" answers it."""
     hits = [_hit(1, "Wilf Trenchard, the retired postman who found the Brimwell coins, was at the inquest."),
             _hit(2, "The Brimwell coins were buried about 30 centimetres down, under a field boundary.")]
-
-    def answered(question, i):
-        draft = Draft(sentences=(DraftSentence(hits[i].text, (i,)),))
-        return not V.verify(question, draft, hits, decided=True)[0].refused
-
-    assert not answered("How deep in the ground were the Brimwell coins when Wilf Trenchard found them?", 0)
-    assert answered("How deep in the ground were the Brimwell coins?", 1)
+    assert not _answers("How deep in the ground were the Brimwell coins when Wilf Trenchard found them?", hits, 0)
+    assert _answers("How deep in the ground were the Brimwell coins?", hits, 1)
