@@ -343,7 +343,7 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
             or _ruled_out_premise(question, hits) or _not_a_premise(question, hits) or _length_premise(question, hits)
             or _deliberate_premise(question, hits) or _untouched_premise(question, hits)
             or _declared_premise(question, hits) or _corrected_premise(question, hits) or _no_such_premise(question, hits)
-            or _all_of_premise(question, hits))
+            or _all_of_premise(question, hits) or _unharmed_thing_premise(question, hits))
 
 
 def _not_a_premise(question: str, hits: list[Hit]) -> Premise | None:
@@ -765,3 +765,26 @@ def _modified_nouns(question: str) -> list[tuple[str, str]]:
     doc = parse(question)
     return [(doc[t.i - 1].lower_, t.lower_) for t in doc if t.i and t.pos_ == "NOUN" and not t.ent_type_
             and doc[t.i - 1].pos_ in ("NOUN", "ADJ") and not doc[t.i - 1].ent_type_ and len(doc[t.i - 1]) > 2]
+
+
+# "Since the algae got into the tap water, ...?" against "tap water was safe to drink"
+_GOT_INTO = re.compile(r"\b(?:got|get|gets|getting|seeped|leaked|spread|found\s+its\s+way)\s+into\s+(?:the\s+|[\w'’-]+['’]s\s+)?"
+                       r"(?P<thing>(?:[\w-]+\s+)?[\w-]+)|\bcontaminat\w*\s+(?:the\s+|[\w'’-]+['’]s\s+)?(?P<thing2>(?:[\w-]+\s+)?[\w-]+)",
+                       re.I)
+_UNHARMED = r"(?:unaffected|not\s+(?:been\s+)?affected|safe\s+to\s+(?:drink|use|eat)|not\s+(?:been\s+)?contaminated|uncontaminated)"
+
+
+def _unharmed_thing_premise(question: str, hits: list[Hit]) -> Premise | None:
+    """A thing the question says something got into or contaminated, which the report says is unaffected or safe."""
+    m = _GOT_INTO.search(question)
+    if not m:
+        return None
+    thing = (m.group("thing") or m.group("thing2")).lower()
+    said = re.compile(rf"\b{re.escape(thing)}\b[^.;]{{0,40}}?\b{_UNHARMED}", re.I)
+    for i, h in _same_story(question, set(content_terms(question)), hits, share=0.4):
+        for s, e in sentence_spans(h.text):
+            if said.search(h.text[s:e]):
+                clause = re.split(r",|\b(?:since|after|now\s+that|given\s+that|with|why|how|when|did|does|has|have|had)\s+",
+                                  question[:m.end()], flags=re.I)[-1].strip()
+                return Premise(clause or _assumed_clause(question), i, h.text[s:e])
+    return None

@@ -1211,3 +1211,10 @@ def test_what_someone_was_hired_to_do_is_assumed_done_or_planned():
     assert _correcting("Who has Brimwell Homes hired to dig up the meadow orchids and replant them elsewhere?",
                        dropped) == dropped
     assert _correcting("Who has Brimwell Homes hired to survey the meadow orchids?", dropped) is None
+
+
+def test_a_thing_said_to_be_reached_that_the_report_calls_safe():
+    safe = "Brimwell Water, which draws part of its supply from the lake, said tap water was safe to drink."
+    assert _correcting("Since the algae got into Brimwell's tap water from the lake, how long must people boil it?",
+                       safe) == safe
+    assert _correcting("Since the algae got into Brimwell's lake, how long will the swimming ban last?", safe) is None
