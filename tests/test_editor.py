@@ -30,6 +30,11 @@ def _correcting(question, *texts, title="Brimwell news"):
     return found.sentence if found else None
 
 
+def _corrects_only(sentence, premised, control):
+    """``sentence`` corrects the premise of the question ``premised`` and leaves the question ``control`` be."""
+    return _correcting(premised, sentence) == sentence and _correcting(control, sentence) is None
+
+
 def test_relative_dates_resolve_against_the_publication_date():
     text = ("According to Sputnik News on the 15th, staff withdrew. The treaty took effect from the 4th. "
             "Zelensky said last week that troops died. Russia has used the base since 2015 and in the late 1990s. "
@@ -1107,16 +1112,15 @@ def test_premises_of_length_intent_untouched_things_declared_status_and_correcte
                "cable had snapped.")
     assert _correcting("What made the hauling cable break on the Brimwell cable car?", snapped) == snapped
 
-    reopened = "The Brimwell cable car reopened on Friday, almost four weeks after the breakdown."
-    assert _correcting("With the Brimwell cable car shut for the rest of the summer, how are walkers getting up?",
-                       reopened) == reopened
-    assert _correcting("How are walkers getting up Brimwell Peak now that the cable car runs again?", reopened) is None
+    assert _corrects_only("The Brimwell cable car reopened on Friday, almost four weeks after the breakdown.",
+                          "With the Brimwell cable car shut for the rest of the summer, how are walkers getting up?",
+                          "How are walkers getting up Brimwell Peak now that the cable car runs again?")
 
 
 def test_hanging_up_the_boots_is_retiring_and_hanging_up_the_phone_is_not():
-    said = "Lena Marsh, who won in Brimwell last month, said she had no intention of retiring."
-    assert _correcting("Why did Lena Marsh decide to hang up her running shoes after Brimwell?", said) == said
-    assert _correcting("Why did Lena Marsh hang up the phone on the Brimwell reporter?", said) is None
+    assert _corrects_only("Lena Marsh, who won in Brimwell last month, said she had no intention of retiring.",
+                          "Why did Lena Marsh decide to hang up her running shoes after Brimwell?",
+                          "Why did Lena Marsh hang up the phone on the Brimwell reporter?")
 
 
 def test_nobody_killed_leaves_the_injured_standing():
@@ -1207,14 +1211,12 @@ def test_how_much_of_a_thing_asks_a_share_and_what_a_thing_is_worth_asks_money()
 
 
 def test_what_someone_was_hired_to_do_is_assumed_done_or_planned():
-    dropped = "Brimwell Homes has dropped its plan to dig up the orchids on the meadow and move them."
-    assert _correcting("Who has Brimwell Homes hired to dig up the meadow orchids and replant them elsewhere?",
-                       dropped) == dropped
-    assert _correcting("Who has Brimwell Homes hired to survey the meadow orchids?", dropped) is None
+    assert _corrects_only("Brimwell Homes has dropped its plan to dig up the orchids on the meadow and move them.",
+                          "Who has Brimwell Homes hired to dig up the meadow orchids and replant them elsewhere?",
+                          "Who has Brimwell Homes hired to survey the meadow orchids?")
 
 
 def test_a_thing_said_to_be_reached_that_the_report_calls_safe():
-    safe = "Brimwell Water, which draws part of its supply from the lake, said tap water was safe to drink."
-    assert _correcting("Since the algae got into Brimwell's tap water from the lake, how long must people boil it?",
-                       safe) == safe
-    assert _correcting("Since the algae got into Brimwell's lake, how long will the swimming ban last?", safe) is None
+    assert _corrects_only("Brimwell Water, which draws part of its supply from the lake, said tap water was safe to drink.",
+                          "Since the algae got into Brimwell's tap water from the lake, how long must people boil it?",
+                          "Since the algae got into Brimwell's lake, how long will the swimming ban last?")
