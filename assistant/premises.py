@@ -343,7 +343,8 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
             or _ruled_out_premise(question, hits) or _not_a_premise(question, hits) or _length_premise(question, hits)
             or _deliberate_premise(question, hits) or _untouched_premise(question, hits)
             or _declared_premise(question, hits) or _corrected_premise(question, hits) or _no_such_premise(question, hits)
-            or _all_of_premise(question, hits) or _unharmed_thing_premise(question, hits))
+            or _all_of_premise(question, hits) or _unharmed_thing_premise(question, hits)
+            or _jobs_kept_premise(question, hits))
 
 
 def _not_a_premise(question: str, hits: list[Hit]) -> Premise | None:
@@ -787,4 +788,25 @@ def _unharmed_thing_premise(question: str, hits: list[Hit]) -> Premise | None:
                 clause = re.split(r",|\b(?:since|after|now\s+that|given\s+that|with|why|how|when|did|does|has|have|had)\s+",
                                   question[:m.end()], flags=re.I)[-1].strip()
                 return Premise(clause or _assumed_clause(question), i, h.text[s:e])
+    return None
+
+
+# "How many jobs are going with the closure?" against "None of the branch's six staff will lose their jobs"
+_JOBS_Q = re.compile(r"\bjobs?\s+(?:are\s+|were\s+|will\s+be\s+|have\s+been\s+)?(?:going|to\s+go|lost|cut|axed|shed)\b"
+                     r"|\b(?:redundanc\w+|job\s+(?:cuts|losses))\b|\blos[et]\s+(?:their|his|her)\s+jobs?\b", re.I)
+_JOBS_KEPT = re.compile(
+    r"\b(?:no|none\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?)(?:staff|workers?|employees?|one|body|teachers?|members?\s+of\s+staff)"
+    r"\b[^.;]{0,40}?\b(?:will|would|is|are|was|were)\s+(?:be\s+)?(?:lose|lost|losing|made\s+redundant)\b"
+    r"|\bno\s+(?:jobs?\s+(?:will|would)\s+(?:be\s+)?(?:go|lost|cut)|job\s+losses|(?:compulsory\s+)?redundancies)\b", re.I)
+
+
+def _jobs_kept_premise(question: str, hits: list[Hit]) -> Premise | None:
+    """Jobs the question takes as lost, which the report says nobody will lose."""
+    if not _JOBS_Q.search(question):
+        return None
+    for i, h in _same_story(question, set(content_terms(question)) - {"job", "jobs", "going", "lost", "cut"}, hits):
+        for s, e in sentence_spans(h.text):
+            if _JOBS_KEPT.search(h.text[s:e]):  # "How many jobs are going ...?": "jobs are going ..."
+                return Premise(re.sub(r"^(?:how\s+many|what|which)\s+", "", question.strip(), flags=re.I).strip(" ?"), i,
+                               h.text[s:e])
     return None

@@ -1220,3 +1220,9 @@ def test_a_thing_said_to_be_reached_that_the_report_calls_safe():
     assert _corrects_only("Brimwell Water, which draws part of its supply from the lake, said tap water was safe to drink.",
                           "Since the algae got into Brimwell's tap water from the lake, how long must people boil it?",
                           "Since the algae got into Brimwell's lake, how long will the swimming ban last?")
+
+
+def test_jobs_taken_as_lost_that_nobody_will_lose():
+    assert _corrects_only("None of the Brimwell branch's six staff will lose their jobs, the bank said.",
+                          "How many jobs are going with the closure of the Brimwell branch?",
+                          "How many customers does the Brimwell branch have?")
