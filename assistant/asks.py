@@ -136,7 +136,7 @@ def expected_kind(question: str) -> str | None:
         return "distance"
     if re.match(r"^how long\b(?! ago)", q):
         return "duration"
-    if re.match(r"^(how many|how much|how long|how old|how far|how deep|how tall|how wide|what percent|what share|what proportion|what fraction|"
+    if re.match(r"^(how many|how much|how long|how old|how far|what percent|what share|what proportion|what fraction|"
                 r"by how much)", q) or re.search(r"\bhow (many|much)\b", q) \
             or _SIZE_Q.match(q):
         return "number"

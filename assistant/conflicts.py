@@ -25,7 +25,7 @@ from .text import content_terms, names_by_article, stem, words
 from .types import Hit
 from . import voice
 
-__all__ = ["Claim", "Disagreement", "find_disagreement", "measure", "reported_values"]
+__all__ = ["Claim", "Disagreement", "find_disagreement", "measure", "number_value", "reported_values"]
 
 _WORD_NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -207,6 +207,11 @@ def measure(written: str) -> str | None:
     unit = _UNIT_NAMES.get(unit, unit)
     n = m.group(1).lower()
     return f"{1 if n in ('a', 'an') else _norm_number(n)} {unit}"
+
+
+def number_value(written: str) -> str:
+    """A number as digits: "five" -> "5", "1,200" -> "1200", "five thousand" -> "5000"."""
+    return _norm_number(written)
 
 
 def _norm_number(w: str) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .conflicts import measure
+from .conflicts import measure, number_value
 from .events import FORMS, SAME_EVENT, phrasal, same_event
 from .nlp import parse
 from .sentences import sentence_spans
@@ -334,11 +334,10 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
                 previous = sentence
         # a sentence that calls a claim false and negates the event in so many words ("Contrary to some accounts, none
         # of them had to be lowered to the ground") needs less of the question's wording around it
-        for i, h in _same_story(question, about, hits, share=0.25):
-            for s, e in sentence_spans(h.text):
-                sentence = h.text[s:e]
-                if _CALLED_FALSE.search(sentence) and _tells(sentence, same, verbs_only=True) and denial.search(sentence):
-                    return Premise(assumed, i, sentence)
+        found = _first_sentence(question, about, hits, lambda x: bool(
+            _CALLED_FALSE.search(x) and _tells(x, same, verbs_only=True) and denial.search(x)), share=0.25)
+        if found:
+            return Premise(assumed, *found)
     return (_spared_premise(question, hits) or _none_of_premise(question, hits) or _ended_premise(question, hits)
             or _ruled_out_premise(question, hits) or _not_a_premise(question, hits) or _length_premise(question, hits)
             or _deliberate_premise(question, hits) or _untouched_premise(question, hits)
@@ -568,6 +567,16 @@ def _same_story(question: str, about: set[str], hits: list[Hit], share: float = 
             if len(about & (set(content_terms(h.title + " " + h.text)) | named[h.article_id])) / len(about) >= share]
 
 
+def _first_sentence(question: str, about: set[str], hits: list[Hit], found, share: float = 0.5) -> tuple[int, str] | None:
+    """(position, sentence) of the first retrieved sentence, in a paragraph about the same thing (``_same_story``),
+    for which ``found(sentence)`` holds."""
+    for i, h in _same_story(question, about, hits, share):
+        for s, e in sentence_spans(h.text):
+            if found(h.text[s:e]):
+                return i, h.text[s:e]
+    return None
+
+
 def _assumed_clause(question: str) -> str:
     """The statement a question takes as given: "How much longer will people in Tarrow have to boil their water?"
     -> "people in Tarrow have to boil their water"."""
@@ -610,19 +619,18 @@ def _length_premise(question: str, hits: list[Hit]) -> Premise | None:
     said = re.compile(rf"\b(?P<n>{_NUM_WORD})[- ](?P<u>{_TIME_UNIT})s?(?:[- ]long)?\s+{noun}"
                       rf"|\b{_LASTING[noun]}\s+(?:[\w'’-]+\s+){{0,3}}?for\s+(?P<n2>{_NUM_WORD})\s+(?P<u2>{_TIME_UNIT})s?\b", re.I)
     about = set(content_terms(question[:m.start()] + " " + question[m.end():]))  # the length's own words are in ``said``
-    for i, h in _same_story(question, about, hits):
-        for s, e in sentence_spans(h.text):
-            sentence = h.text[s:e]
-            for r in said.finditer(sentence):
-                days = _days(r.group("n") or r.group("n2"), r.group("u") or r.group("u2"))
-                if days is not None and abs(days - assumed_days) > 0.1 * assumed_days:
-                    return Premise(f"a {m.group(0)}", i, sentence)
-    return None
+
+    def other_length(sentence: str) -> bool:
+        lengths = (_days(r.group("n") or r.group("n2"), r.group("u") or r.group("u2")) for r in said.finditer(sentence))
+        return any(d is not None and abs(d - assumed_days) > 0.1 * assumed_days for d in lengths)
+
+    found = _first_sentence(question, about, hits, other_length)
+    return Premise(f"a {m.group(0)}", *found) if found else None
 
 
 # "Why do police think somebody blew up the house on purpose?" against "Police said they had ruled out foul play"
 _DELIBERATE_Q = re.compile(r"\b(?:on\s+purpose|deliberate(?:ly)?|intentional(?:ly)?|arson|sabotage[ds]?|foul\s+play)\b", re.I)
-_HEARSAY_WORDS = {"think", "thought", "believe", "believed", "suspect", "suspected", "say", "said", "somebody", "someone",
+_BELIEF_WORDS = {"think", "thought", "believe", "believed", "suspect", "suspected", "say", "said", "somebody", "someone",
                   "anyone", "anybody"}
 _NOT_DELIBERATE = re.compile(
     r"\bruled\s+out\s+(?:any\s+)?(?:foul\s+play|arson|sabotage|(?:a\s+)?deliberate|(?:any\s+)?criminal)"
@@ -637,20 +645,17 @@ def _deliberate_premise(question: str, hits: list[Hit]) -> Premise | None:
     treated as suspicious)."""
     if not _DELIBERATE_Q.search(question):
         return None
-    about = set(content_terms(_DELIBERATE_Q.sub(" ", question))) - _HEARSAY_WORDS
-    for i, h in _same_story(question, about, hits):
-        for s, e in sentence_spans(h.text):
-            if _NOT_DELIBERATE.search(h.text[s:e]):
-                return Premise(_assumed_clause(question), i, h.text[s:e])
-    return None
+    about = set(content_terms(_DELIBERATE_Q.sub(" ", question))) - _BELIEF_WORDS
+    found = _first_sentence(question, about, hits, _NOT_DELIBERATE.search)
+    return Premise(_assumed_clause(question), *found) if found else None
 
 
-def _object_phrases(question: str) -> list[tuple[str, str]]:
-    """(modifier or "", head noun) of the things a question's verbs act on: "after the balloon brought down the power
-    lines" -> [("power", "lines")]."""
+def _object_phrases(question: str, roles=("dobj", "pobj", "nsubjpass")) -> list[tuple[str, str]]:
+    """(modifier or "", head noun) of the things a question's verbs act on (or of its ``roles``): "after the balloon
+    brought down the power lines" -> [("power", "lines")]."""
     out = []
     for t in parse(question):
-        if t.pos_ == "NOUN" and t.dep_ in ("dobj", "pobj", "nsubjpass") and len(t) > 2:
+        if t.pos_ == "NOUN" and t.dep_ in roles and len(t) > 2:
             mods = [c.lower_ for c in t.children if c.dep_ in ("compound", "amod") and c.i < t.i]
             out.append((mods[-1] if mods else "", t.lower_))
     return out
@@ -665,11 +670,8 @@ def _untouched_premise(question: str, hits: list[Hit]) -> Premise | None:
     alternatives = "|".join(rf"{re.escape(m)}\s+{re.escape(stem(n))}\w*" for m, n in phrases)
     untouched = re.compile(rf"\b(?:did\s+not|didn[’']t|never|has\s+not|had\s+not|was\s+not)\s+(?:\w+\s+){{1,2}}?any\s+"
                            rf"(?:{alternatives})\b", re.I)
-    for i, h in _same_story(question, set(content_terms(question)), hits):
-        for s, e in sentence_spans(h.text):
-            if untouched.search(h.text[s:e]):
-                return Premise(_assumed_clause(question), i, h.text[s:e])
-    return None
+    found = _first_sentence(question, set(content_terms(question)), hits, untouched.search)
+    return Premise(_assumed_clause(question), *found) if found else None
 
 
 # "Why did the coroner decide the coins did not count as treasure?" against "was declared treasure at an inquest"
@@ -687,14 +689,12 @@ def _declared_premise(question: str, hits: list[Hit]) -> Premise | None:
     given = re.compile(rf"\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:formally\s+|officially\s+)?(?:declared|ruled|"
                        rf"classed|classified|deemed|confirmed)\s+(?:as\s+|to\s+be\s+)?(?:an?\s+)?{what}\b"
                        rf"|\b(?:counts|counted|qualifies|qualified)\s+as\s+(?:an?\s+)?{what}\b", re.I)
-    for i, h in _same_story(question, set(content_terms(question)), hits):
-        for s, e in sentence_spans(h.text):
-            sentence = h.text[s:e]
-            g = given.search(sentence)
-            # not "whether it is declared treasure", nor "was not declared treasure"
-            if g and not re.search(r"\b(?:whether|if)\b", sentence[:g.start()], re.I) and "not" not in g.group(0).lower():
-                return Premise(_assumed_clause(question), i, sentence)
-    return None
+    def granted(sentence: str) -> bool:  # "was declared treasure"; not "whether it is declared treasure"
+        g = given.search(sentence)
+        return g is not None and not re.search(r"\b(?:whether|if)\b", sentence[:g.start()], re.I)
+
+    found = _first_sentence(question, set(content_terms(question)), hits, granted)
+    return Premise(_assumed_clause(question), *found) if found else None
 
 
 _STOP_WHAT = {"the", "a", "an", "part", "one", "such", "much", "many", "more", "less", "well"}
@@ -708,36 +708,26 @@ def _corrected_premise(question: str, hits: list[Hit]) -> Premise | None:
     phrases = _modified_nouns(question)
     if not phrases:
         return None
-    for i, h in _same_story(question, set(content_terms(question)), hits):
-        for s, e in sentence_spans(h.text):
-            sentence = h.text[s:e]
-            for c in _CORRECTING.finditer(sentence):
-                claim = {stem(w) for w in words(c.group("claim").lower())}
-                if any(stem(m) in claim and stem(n) in claim for m, n in phrases):
-                    return Premise(_assumed_clause(question), i, sentence)
-    return None
+    def corrects(sentence: str) -> bool:
+        claims = ({stem(w) for w in words(c.group("claim").lower())} for c in _CORRECTING.finditer(sentence))
+        return any(stem(m) in claim and stem(n) in claim for claim in claims for m, n in phrases)
 
-
-def _subject_phrases(question: str) -> list[tuple[str, str]]:
-    return [((([c.lower_ for c in t.children if c.dep_ in ("compound", "amod") and c.i < t.i]) or [""])[-1], t.lower_)
-            for t in parse(question) if t.pos_ == "NOUN" and t.dep_ == "nsubj"]
+    found = _first_sentence(question, set(content_terms(question)), hits, corrects)
+    return Premise(_assumed_clause(question), *found) if found else None
 
 
 def _no_such_premise(question: str, hits: list[Hit]) -> Premise | None:
     """A thing the question takes as there, which the report about it says never was: "Where is the gold bullion
     recovered from the wreck being kept?" against "there was no gold on the wreck and never had been"."""
-    things = {w for m, n in _object_phrases(question) + _subject_phrases(question) for w in (m, n) if len(w) > 3}
+    things = {w for m, n in _object_phrases(question, ("dobj", "pobj", "nsubjpass", "nsubj")) for w in (m, n) if len(w) > 3}
     if not things:
         return None
     alternatives = "|".join(re.escape(stem(w)) + r"\w*" for w in sorted(things))
     none = re.compile(rf"\bthere\s+(?:was|were|is|are|had\s+been|has\s+been)\s+no\s+(?:{alternatives})\b"
                       rf"|\bno\s+(?:{alternatives})\s+(?:was|were|has\s+been|had\s+been)\s+(?:found|recovered|on\s+board|aboard)\b",
                       re.I)
-    for i, h in _same_story(question, set(content_terms(question)), hits):
-        for s, e in sentence_spans(h.text):
-            if none.search(h.text[s:e]):
-                return Premise(_assumed_clause(question), i, h.text[s:e])
-    return None
+    found = _first_sentence(question, set(content_terms(question)), hits, none.search)
+    return Premise(_assumed_clause(question), *found) if found else None
 
 
 # "How did all 180 Year 11 pupils get hold of the paper?" against "only two pupils had seen the leaked paper"
@@ -751,13 +741,14 @@ def _all_of_premise(question: str, hits: list[Hit]) -> Premise | None:
         return None
     only = re.compile(rf"\bonly\s+(?P<m>{_NUM_WORD})\s+(?:[\w'’-]+\s+){{0,2}}?{re.escape(stem(m.group('noun')))}\w*", re.I)
     about = set(content_terms(question[:m.start()] + " " + question[m.end():]))
-    for i, h in _same_story(question, about, hits):
-        for s, e in sentence_spans(h.text):
-            sentence = h.text[s:e]
-            r = only.search(sentence)
-            if r and _days(r.group("m"), "day") != _days(m.group("n"), "day"):  # the numbers read alike
-                return Premise(f"all {m.group('n')} {m.group('noun')}", i, sentence)
-    return None
+    assumed = number_value(m.group("n"))
+
+    def fewer(sentence: str) -> bool:
+        r = only.search(sentence)
+        return r is not None and number_value(r.group("m")) != assumed
+
+    found = _first_sentence(question, about, hits, fewer)
+    return Premise(f"all {m.group('n')} {m.group('noun')}", *found) if found else None
 
 
 def _modified_nouns(question: str) -> list[tuple[str, str]]:
@@ -782,13 +773,12 @@ def _unharmed_thing_premise(question: str, hits: list[Hit]) -> Premise | None:
         return None
     thing = (m.group("thing") or m.group("thing2")).lower()
     said = re.compile(rf"\b{re.escape(thing)}\b[^.;]{{0,40}}?\b{_UNHARMED}", re.I)
-    for i, h in _same_story(question, set(content_terms(question)), hits, share=0.4):
-        for s, e in sentence_spans(h.text):
-            if said.search(h.text[s:e]):
-                clause = re.split(r",|\b(?:since|after|now\s+that|given\s+that|with|why|how|when|did|does|has|have|had)\s+",
-                                  question[:m.end()], flags=re.I)[-1].strip()
-                return Premise(clause or _assumed_clause(question), i, h.text[s:e])
-    return None
+    found = _first_sentence(question, set(content_terms(question)), hits, said.search, share=0.4)
+    if found is None:
+        return None
+    clause = re.split(r",|\b(?:since|after|now\s+that|given\s+that|with|why|how|when|did|does|has|have|had)\s+",
+                      question[:m.end()], flags=re.I)[-1].strip()  # "the algae got into Hatherlin's tap water"
+    return Premise(clause or _assumed_clause(question), *found)
 
 
 # "How many jobs are going with the closure?" against "None of the branch's six staff will lose their jobs"
@@ -804,9 +794,8 @@ def _jobs_kept_premise(question: str, hits: list[Hit]) -> Premise | None:
     """Jobs the question takes as lost, which the report says nobody will lose."""
     if not _JOBS_Q.search(question):
         return None
-    for i, h in _same_story(question, set(content_terms(question)) - {"job", "jobs", "going", "lost", "cut"}, hits):
-        for s, e in sentence_spans(h.text):
-            if _JOBS_KEPT.search(h.text[s:e]):  # "How many jobs are going ...?": "jobs are going ..."
-                return Premise(re.sub(r"^(?:how\s+many|what|which)\s+", "", question.strip(), flags=re.I).strip(" ?"), i,
-                               h.text[s:e])
-    return None
+    found = _first_sentence(question, set(content_terms(question)) - {"job", "jobs", "going", "lost", "cut"}, hits,
+                            _JOBS_KEPT.search)
+    if found is None:
+        return None  # "How many jobs are going ...?" assumes "jobs are going ..."
+    return Premise(re.sub(r"^(?:how\s+many|what|which)\s+", "", question.strip(), flags=re.I).strip(" ?"), *found)
