@@ -36,7 +36,7 @@ _MONEY_Q = re.compile(
     r"(?:\s+\w+)?\s+into)\b"
     # "How much is Renske accused of pocketing?"
     r"|\bhow much (?:is|was|are|were|did|does|do|has|have|had|will|would)\b.*\b(?:pocket|pocketed|pocketing|embezzl\w*|"
-    r"brib\w*|swindl\w*|launder\w*|receiv\w*|stole|stolen|steal\w*)\b"
+    r"brib\w*|swindl\w*|launder\w*|receiv\w*|stole|stolen|steal\w*|get|gets|got|getting|gotten|win|wins|won|winning)\b"
     # "What fee did Drelling Rovers get?", "What salary will she earn?"
     r"|^what (?:\w+ )?(?:fee|price|sum|amount|salary|wage|fine|compensation|payout|ransom|bonus|settlement)s? (?:did|does|do|"
     r"will|would|is|was|are|were|has|have|had)\b"

@@ -107,6 +107,8 @@ def _number(sentence: str, counted: str | None, asked: set[str] = frozenset(),
         if m.start() in counts_other or (not margin and _margin(sentence, m.start(), m.end())) \
                 or any(a <= m.start() < b for a, b in money):  # "6.40 crowns a share" counts no staff
             continue
+        if re.match(r"\s*[-–]\s*\d", sentence[m.end():]) or re.search(r"\d\s*[-–]\s*$", sentence[:m.start()]):
+            continue  # a tally or a score, "voted 9-4", "won 3-1": no count of anything
         if not re.match(r"\s*(?:am|pm|a\.m\.|p\.m\.|%|per ?cent|:\d|[\s-]year[\s-]old)", sentence[m.end():], re.I):
             return _norm_number(m.group(0)), m.group(0), False  # not a time of day, a share or an age
     return None
@@ -123,7 +125,9 @@ def _margin(sentence: str, start: int, end: int) -> bool:
 
 
 def _made_from(word: str, asked: set[str]) -> bool:
-    """A word made from one of the question's ("workers" from "work"), not the word itself."""
+    """A word made from one of the question's ("workers" from "work"), not the word itself (nor its possessive:
+    "Tanner's" is no word made from "Tanner")."""
+    word = re.sub(r"['’]s?$", "", word)
     return any(len(t) >= 4 and word != t and word.startswith(t) and stem(word) != t for t in asked)
 
 
@@ -180,6 +184,20 @@ def _amount(sentence: str, pattern: re.Pattern, asked: set[str] = frozenset()) -
             break
     unit = re.sub(r"(?<=\d)\s?(?:bn|m|k)\b|thousand|million|billion|trillion|[\d,.\s-]", "", low).rstrip("s")
     return f"{round(value, 2)} {unit}", written
+
+
+def _distance(sentence: str, asked: set[str]) -> tuple[str, str, bool] | None:
+    """A distance as ``_amount`` reads it, bound when it is the size of one of the question's nouns: "a 600-metre
+    cordon", "a cordon of 400 metres" (not "eight miles from the prison", which a rival report may give as "20
+    kilometres from Gorsewick")."""
+    found = _amount(sentence, DISTANCE)
+    if found is None:
+        return None
+    at = sentence.find(found[1])
+    after = re.match(r"[\w-]*\s+([\w'’-]+)", sentence[at + len(found[1]):]) if "-" in found[1] else None
+    before = re.search(r"([\w'’-]+)\s+of\s+(?:about\s+|some\s+|around\s+|nearly\s+)?$", sentence[:at])
+    nouns = {w for m in (after, before) if m for w in content_terms(m.group(1))}
+    return found[0], found[1], bool(nouns & asked)
 
 
 _MEASURE = re.compile(r"(\d[\d,]*(?:\.\d+)?|a|an|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
@@ -302,6 +320,8 @@ def _name(sentence: str, question: str) -> tuple[str, str] | None:
         tokens = list(doc[e.start:end])
         while tokens and (set(content_terms(tokens[0].text)) & asked or tokens[0].lower_.rstrip(".") in _HONORIFICS):
             tokens = tokens[1:]  # "Keeper Nerys Caddow" -> "Nerys Caddow", "Dr Ana Moss" -> "Ana Moss"
+        while tokens and (tokens[-1].tag_ == "POS" or not tokens[-1].text[:1].isalpha()):
+            tokens = tokens[:-1]  # "Ern Pollexfen's" asked about leaves "'s", which is no name
         if not tokens or set(content_terms(" ".join(t.text for t in tokens))) & asked:
             continue
         titled = bool(focus) and any(stem(t.lower_) == stem(focus) for t in doc[max(0, e.start - 3):tokens[0].i])
@@ -453,7 +473,7 @@ def reported_values(question: str, hits: list[Hit], min_share: float = 0.5) -> l
                      _number(sentence, counted, asked, measured, per, margin) if kind == "number"
                      else _date(h, s, e, deadline, made) if kind == "date"
                      else _amount(sentence, MONEY) if kind == "money" else _amount(sentence, DURATION, asked)
-                     if kind == "duration" else _amount(sentence, DISTANCE) if kind == "distance"
+                     if kind == "duration" else _distance(sentence, asked) if kind == "distance"
                      else _name(sentence, question))
             if found:  # the report's best sentence that gives a value
                 # bound to the thing asked; and telling of the question's event in its own words ("six cavers
@@ -462,6 +482,11 @@ def reported_values(question: str, hits: list[Hit], min_share: float = 0.5) -> l
                 best = (share, Claim(found[0], found[1], i, sentence, h.outlet, kind), bound)
         if best is not None:
             claims.append(best)
+    if kind == "distance" and any(bound[0] for _, _, bound in claims):
+        # the size of the thing asked ("a 600-metre cordon") has rivals only in sizes of it ("a cordon of 400
+        # metres"), not in a report's other distances ("driven eight miles to the quarry"). (Not for counts: "three
+        # crew" is a rival to "five people" though only the second is read as a count of people.)
+        claims = [sc for sc in claims if sc[2][0]]
     return [c for _, c, _ in sorted(claims, key=lambda sc: (not sc[2][0], not sc[2][1], -sc[0][0], -sc[0][1]))]
 
 

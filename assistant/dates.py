@@ -28,7 +28,8 @@ __all__ = ["DATE_RULES", "find_dates", "find_dates_many", "resolve", "state_date
 # 4: the tense of the date's own clause places it, not the whole sentence's ("will be suspended from 1 April after the
 #    board voted on Tuesday").
 #    A weekday named in that weekday's paper is the day itself.
-DATE_RULES = "4"
+# 5: two days of one month ("19 and 20 September") are one period, not a day in the year 2020.
+DATE_RULES = "5"
 
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
@@ -51,6 +52,12 @@ _SCHEDULED = re.compile(r"\b(?:comes|starts|begins|opens|reopens|closes|ends|res
                         r"back))?\s+(?:on|from|this)\s+$", re.I)
 _ORDINAL_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?:the\s+)?month)?$", re.I)
 _ORDINAL_IN_TEXT = re.compile(r"\b(?:on|from|since|until|till|by|before|after)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b", re.I)
+# Two days of one month: "19 and 20 September", "September 19-20" (dateparser read the 20 as the year 2020)
+_DAY_RANGE = re.compile(
+    rf"^(?:(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|to|-|–|&)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS})\.?"
+    rf"|({_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|to|-|–|&)\s*(\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+(\d{{4}}))?$",
+    re.I,
+)
 _DECADE = re.compile(r"^(?:(early|mid|late)[- ]?)?(\d{3}0)'?s$", re.I)
 _THIS_MONTH = re.compile(r"^(earlier|later)\s+this\s+(month|year)$", re.I)
 _WEEKEND = re.compile(r"^(?:(this|last|next|past|coming)\s+)?weekend$", re.I)
@@ -115,6 +122,12 @@ def resolve(expression: str, base: date, future: bool = False) -> tuple[date, da
         if forward and saturday == base:
             saturday += timedelta(days=7)
         return saturday, saturday + timedelta(days=1), "week"
+    if m := _DAY_RANGE.match(text):
+        one, two, month = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(6), m.group(4))
+        last = resolve(f"{two} {month} {m.group(7) or ''}", base, future)
+        if last is None or int(one) >= int(two):
+            return None
+        return last[0].replace(day=int(one)), last[1], "day"
     text = _PART.sub("", text)
     text = re.sub(r"^(early|mid|late)[- ]", "", text, flags=re.I)
     if text.lower() == f"{base:%A}".lower():  # "Wednesday" in Wednesday's paper is that day, not a week away
@@ -155,7 +168,7 @@ def _nearest(d: date, base: date) -> date:
 
 def period_label(first: date, last: date, granularity: str) -> str:
     """How an answer writes the period: "15 December 2024", "9-15 December 2024", "December 2024"."""
-    if granularity == "day" or first == last:
+    if first == last:
         return f"{first.day} {first:%B} {first.year}"
     if granularity == "month" and first.day == 1 and last == _month_end(first):
         return f"{first:%B} {first.year}"

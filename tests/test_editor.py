@@ -10,7 +10,7 @@ import pytest
 
 from assistant.attribution import attribution_of, keep_attribution
 from assistant.conflicts import find_disagreement
-from assistant.dates import find_dates, state_dates, time_asked
+from assistant.dates import find_dates, period_label, state_dates, time_asked
 from assistant.premises import contradicted_premise
 from assistant.timeline import events, is_timeline
 from assistant.types import Hit
@@ -48,6 +48,17 @@ def test_relative_dates_resolve_against_the_publication_date():
     assert found["Friday"].first == date(2024, 12, 20)  # future tense reads forward
     assert "3,000" not in {m.text for m in find_dates("It sent 3,000 troops and the 4th Brigade.", date(2024, 12, 16))}
     assert state_dates("Staff withdrew on the 15th.", list(found.values())) == "Staff withdrew on the 15th (15 December 2024)."
+
+
+def test_two_days_of_one_month_are_one_period_not_a_year():
+    # dateparser read "19 and 20 September" as 19 September 2020; "a week later" then counted from 2020
+    found = {m.text: m for m in find_dates("The clinic went ahead on 19 and 20 September, a week later than planned. "
+                                           "Talks were held on September 3-4, 2025.", date(2026, 9, 29))}
+    assert found["19 and 20 September"].label == "19–20 September 2026"
+    assert found["a week later"].first.year == 2026
+    assert (found["September 3-4, 2025"].first, found["September 3-4, 2025"].last) == (date(2025, 9, 3), date(2025, 9, 4))
+    assert found["19 and 20 September"].granularity == "day"
+    assert period_label(date(2026, 9, 19), date(2026, 9, 19), "day") == "19 September 2026"
 
 
 def test_a_date_resolved_inside_a_quotation_is_an_editors_insertion():
@@ -416,6 +427,36 @@ def test_no_rival_value_from_a_sentence_that_counts_something_else_or_dates_anot
         ("Thieves stole the painting from the Lenby museum on Monday, police said.", "Painting stolen from Lenby museum"),
         ("The painting was stolen from the Lenby museum on Sunday.", "Lenby museum theft")))
     assert found is not None and found.kind == "date" and len(found.claims) == 2
+
+
+def test_no_rival_value_from_a_tally_a_possessive_or_another_distance():
+    rows = ("The 38 households on Tanner's Row would not have to pay anything, the council said.", "Tanner's Row renaming")
+    # "voted 9-4" is a tally, and "two rooms ... on Tanner's Row" counts no households ("Tanner's" is no word made
+    # from "Tanner")
+    for other in ("Councillors voted 9-4 on Monday to defer the decision on Tanner's Row.",
+                  "Hester Quayle opened the library in two rooms above a shop on Tanner's Row in 1892."):
+        assert find_disagreement("How many households are there on Tanner's Row?",
+                                 _rivals(rows, (other, "Tanner's Row vote"))) is None, other
+    found = find_disagreement("How many households are there on Tanner's Row?",
+                              _rivals(rows, ("Of the 52 households on Tanner's Row, 34 replied.", "Tanner's Row poll")))
+    assert {c.value for c in found.claims} == {"38", "52"}
+    # the size of the cordon has rivals in sizes of the cordon, not in how far the bomb was driven
+    cordon = "How far out from the Tennerby bomb did the police cordon reach?"
+    sizes = [("The 600-metre cordon around the Tennerby bomb closed the station.", "Tennerby bomb cordon"),
+             ("A cordon of 400 metres was put around the Tennerby bomb site.", "Tennerby bomb"),
+             ("The Tennerby bomb was driven eight miles to a quarry, police said, and the cordon lifted.",
+              "Tennerby bomb destroyed")]
+    found = find_disagreement(cordon, [_hit(f"r{i}#p1", text, outlet=f"Outlet {i}", title=title)
+                                       for i, (text, title) in enumerate(sizes)])
+    assert {c.written for c in found.claims} == {"600-metre", "400 metres"}
+    # what a possessive leaves of a name the question holds is no name
+    assert find_disagreement("What is Ern Pollexfen's giant pumpkin called?", _rivals(
+        ("His rival Ern Pollexfen's pumpkin was not eligible for the giant pumpkin title.", "Pumpkin show"),
+        ("Ern Pollexfen found his giant pumpkin, Goliath, with holes in its side.", "Pumpkin damaged"))) is None
+    from assistant.asks import expected_kind
+
+    assert expected_kind("How much did each shop inside the cordon get from the council's hardship pot?") == "money"
+    assert expected_kind("How much rain did Leeds get?") == "number"
 
 
 def test_until_or_since_is_no_length_of_time_to_compare():
