@@ -17,7 +17,7 @@ SAME_EVENT: tuple[frozenset[str], ...] = tuple(frozenset(g) for g in (
     {"approve", "license", "licence", "authorise", "authorize"}, {"evacuate"},
     {"find", "discover", "detect", "uncover", "spot"}, {"leak", "spill"}, {"hack", "breach"}, {"trap", "strand", "stick"},
     {"take effect", "come into force", "come into effect", "kick in"}, {"build", "construct", "erect", "date from"},
-    {"break", "snap"}, {"retire"},
+    {"break", "snap"}, {"retire"}, {"reject", "refuse", "throw out", "turn down"}, {"detonate", "explode", "blow up"},
 ))
 
 # Phrasal verbs read as the verb they mean: "knock down" -> "demolish", "kick in" -> "take effect"
@@ -27,7 +27,8 @@ PHRASAL = {("knock", "down"): "demolish", ("tear", "down"): "demolish", ("pull",
            ("walk", "away"): "walk away", ("pull", "out"): "withdraw", ("back", "out"): "withdraw",
            ("sign", "off"): "approve", ("move", "out"): "evacuate", ("clear", "out"): "evacuate",
            ("stop", "from"): "block", ("prevent", "from"): "block", ("bar", "from"): "block",
-           ("kick", "in"): "kick in", ("find", "out"): "find", ("pull", "through"): "recover"}
+           ("kick", "in"): "kick in", ("find", "out"): "find", ("pull", "through"): "recover",
+           ("turn", "up"): "find", ("throw", "out"): "reject", ("turn", "down"): "reject", ("blow", "up"): "detonate"}
 
 
 # Irregular past forms a negation is written in: "will not be sold" negates "Who is buying it?" (only verbs whose

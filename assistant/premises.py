@@ -135,7 +135,7 @@ _NEGATION = (r"(?:not|never|n't|no\s+longer)\s+(?:been\s+|be\s+)?{stem}\w*"
              r"(?:decision|plans?|proposals?|bid)\s+to\s+(?:\w+ly\s+)?{stem}\w*"  # the event itself, not a word after it
              r"|\bnone\s+of\s+(?:them|those|the\s+[\w-]+)\s+(?:had|has|have|was|were|needed|would)\s+(?:to\s+)?(?:be\s+|been\s+)?{stem}\w*")
 # "Posts claimed the tram had been halted. That was not the case: ...": a denial of the claim just reported
-_DENIAL = re.compile(r"^(?:but\s+)?(?:that|this|it)\s+(?:was|is)\s+(?:not\s+(?:the\s+case|true|so)|untrue|false|wrong)\b", re.I)
+_DENIAL = re.compile(r"^(?:but\s+)?(?:(?:[\w.'’]+\s+){1,4}?(?:said|says|added|insisted)\s+)?(?:that|this|it)\s+(?:was|is)\s+(?:not\s+(?:the\s+case|true|so)|untrue|false|wrong)\b", re.I)
 _REPORTED = re.compile(r"\b(?:claim\w*|rumou?r\w*|posts?|reports?|reported|suggest\w*|speculat\w*|alleg\w*)\b", re.I)
 # Verbs that report hearsay: what they govern is not assumed ("Why did the mayor deny that the depot closed?")
 _FILED = {"file", "lodge", "launch", "bring", "mount", "make", "submit", "issue", "table"}  # a challenge, an appeal, a bid
@@ -154,8 +154,14 @@ _CALLED_FALSE = re.compile(
 _UNAFFECTED = re.compile(r"\b(?:unaffected|not\s+(?:been\s+)?affected|spared|untouched)\b", re.I)
 
 
+# ... said of the place itself: "Brindle has been unaffected", "the village was spared", not "the square had kept its
+# frontages almost untouched"
+_SPARED = re.compile(r"\b(?:(?:is|was|are|were|be|been|being|remains?|remained|stays?|stayed|left)\s+(?:\w+\s+)?"
+                     r"(?:unaffected|spared|untouched)|not\s+(?:been\s+)?affected)\b", re.I)
+
+
 def _spared(sentence: str, names: list[str]) -> bool:
-    m = _UNAFFECTED.search(sentence)
+    m = _SPARED.search(sentence)
     return bool(m) and any(entity_found(n, set(content_terms(sentence[:m.start()]))) for n in names)
 
 
@@ -325,9 +331,11 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
             previous = ""
             for s, e in sentence_spans(h.text):
                 sentence = h.text[s:e]
-                if _DENIAL.match(sentence) and _REPORTED.search(previous) and _tells(previous, same):
+                if _DENIAL.match(sentence) and _REPORTED.search(previous) and _tells(previous, same) \
+                        and not _another_one(previous, question):
                     return Premise(assumed, i, f"{previous} {sentence}")
-                if any(_on_the_thing(m, about) and not _other_role(m, question) for m in denial.finditer(sentence)) \
+                if any(_on_the_thing(m, about) and not _other_role(m, question) and not _elsewhere(m, question)
+                       for m in denial.finditer(sentence)) \
                         or (_CALLED_FALSE.search(sentence) and (_tells(sentence, same, verbs_only=True)
                                                                 or _claim_of(sentence, assumed))):
                     return Premise(assumed, i, sentence)
@@ -361,7 +369,7 @@ def _not_a_premise(question: str, hits: list[Hit]) -> Premise | None:
     modified = [rf"{re.escape(m)}\s+{re.escape(stem(n))}\w*" for m, n in _modified_nouns(question) if len(n) > 3]
     names = [re.escape(n) for n in key_entities(question) if " " in n]
     the = "|".join(modified + names)
-    not_a = re.compile(rf"\bnot\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:{said})\b"
+    not_a = re.compile(rf"\bnot\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{said})\b"  # "not a British anti-aircraft shell"
                        + (rf"|\bnot\s+the\s+(?:[\w-]+\s+){{0,3}}?(?:{the})\b" if the else ""), re.I)
     single = re.compile(r"\bno\s+second\s+\w+|\b(?:only|just)\s+one\s+(?:" + "|".join(
         re.escape(stem(n)) for n in sorted(both)) + r")", re.I) if both else None  # "found no second animal"
@@ -536,6 +544,22 @@ def _plain_terms(text: str) -> set[str]:
     return {t for t in content_terms(text) if not any(t in content_terms(e) for e in key_entities(text))}
 
 
+def _another_one(claim: str, question: str) -> bool:
+    """The claim called untrue is of another one than the question's ("a second bomb had been found" leaves "the
+    bomb" the question asks about found)."""
+    m = re.search(r"\b(?:a|an)\s+(second|third|another|further|new|fresh)\s+(\w+)", claim, re.I)
+    return bool(m) and m.group(1).lower() not in question.lower() and stem(m.group(2).lower()) in content_terms(question)
+
+
+def _elsewhere(match: re.Match, question: str) -> bool:
+    """The event denied only at a place ("It was not detonated in the town": it was, elsewhere), against a question
+    that does not say where it happened ("before the army blew it up", not "blew it up where it lay")."""
+    place = re.match(r"\s+(?:in|at|inside|within|near)\s+the\s+(\w+)\b", match.string[match.end():], re.I)
+    return bool(place) and bool(re.search(r"\bnot\b", match.group(0), re.I)) \
+        and stem(place.group(1).lower()) not in content_terms(question) \
+        and not re.search(r"\b(?:where|in\s+the|at\s+the|on\s+the\s+spot|on\s+site)\b", question, re.I)
+
+
 def _on_the_thing(match: re.Match, about: set[str]) -> bool:
     """A vote put off is on what the question is about ("A vote on the budget was postponed"), not on another thing
     ("a vote on the pool was postponed" leaves the budget approved)."""
@@ -581,6 +605,11 @@ def _assumed_clause(question: str) -> str:
     """The statement a question takes as given: "How much longer will people in Tarrow have to boil their water?"
     -> "people in Tarrow have to boil their water"."""
     question = re.sub(r"^(?:on|under|by|from|in|for)\s+(?=what\b)", "", question.strip(), flags=re.I)
+    # "What sort of old British shell did the builders dig up?" -> "the builders dig up an old British shell"
+    m = re.match(r"^(?:what|which)\s+(?:sorts?|kinds?|types?)\s+of\s+(?P<np>.+?)\s+(?:did|does|do|was|were|is|are|has|have|"
+                 r"had|will|would|can|could)\s+(?P<rest>.+?)[\s?]*$", question, re.I)
+    if m:
+        return f"{m.group('rest')} {'an' if m.group('np')[:1].lower() in 'aeiou' else 'a'} {m.group('np')}"
     return re.sub(r"^(?:(?:why|how|when|where|what|who|which)(?:\s+\w+){0,2}?\s+)?(?:did|does|do|was|were|is|are|has|"
                   r"have|had|will|would|can|could)\s+", "", question.strip(), count=1, flags=re.I).strip(" ?")
 

@@ -701,6 +701,12 @@ def test_a_place_the_reports_call_unaffected_corrects_the_premise_that_it_was_hi
     # the place the question asks about is not the one spared; a question asking which were spared assumes nothing
     assert contradicted_premise("How much longer will people in Carrow have to boil their tap water?", hits) is None
     assert contradicted_premise("Which villages near Carrow were unaffected by the boil-water notice?", hits) is None
+    # what a place kept untouched is not the place spared
+    assert _correcting("Why did the makers of The Salt Widow pick Culvermere to film in?",
+                       "Tamsin Orme, location manager for the makers of The Salt Widow, said Culvermere was picked to "
+                       "film in because the square had kept its frontages almost untouched.", title="Culvermere filming") is None
+    assert _correcting("How much longer will people in Brindle have to boil their tap water?",
+                       "Brindle was largely spared, the water board said.", title="Brindle boil-water notice") is not None
 
 
 def test_a_number_with_a_thousands_separator_counts_what_follows_it_whole():
@@ -1267,3 +1273,32 @@ def test_jobs_taken_as_lost_that_nobody_will_lose():
     assert _corrects_only("None of the Brimwell branch's six staff will lose their jobs, the bank said.",
                           "How many jobs are going with the closure of the Brimwell branch?",
                           "How many customers does the Brimwell branch have?")
+
+
+def test_premises_read_in_editor_dev15_forms_beside_controls():
+    """A thing with modifiers it is not, a claim a named source calls untrue in the next sentence, a phrasal verb
+    ("turn up", "throw out", "blow up") denied in the reports' verb, an event denied only at a place: each beside a
+    control the reader must leave be."""
+    shell = ("The device found by builders in Brimwell was a German 250kg bomb, not a British anti-aircraft shell as "
+             "police first believed.")
+    found = contradicted_premise("What sort of old British shell did the builders in Brimwell dig up?",
+                                 [_hit("s#p1", shell, title="Brimwell bomb")])
+    assert found.sentence == shell and found.assumed == "the builders in Brimwell dig up an old British shell"
+    assert _correcting("What sort of German bomb did the builders in Brimwell dig up?", shell) is None
+
+    rumour = ("Posts on social media claimed that a second bomb had been found near the Brimwell railway line. "
+              "Police said this was untrue.")
+    assert _correcting("Where exactly in Brimwell did the second wartime bomb turn up?", rumour) is not None
+    # the claim called untrue is of a second bomb, not of the bomb the question asks about
+    assert _correcting("How many homes were evacuated in Brimwell when the bomb was found?", rumour) is None
+
+    deferred = "Brimwell councillors voted to defer the renaming of Tanner's Row. \"The proposal has not been rejected.\""
+    assert _correcting("How come Brimwell councillors threw out the Tanner's Row renaming?", deferred) is not None
+    assert _correcting("How come Brimwell councillors put off the Tanner's Row renaming?", deferred) is None
+
+    quarry = ("The Brimwell bomb was driven to a quarry and destroyed there. It was not detonated in the town, and no "
+              "homes were damaged, police said.")
+    assert _correcting("How many windows were shattered when the army blew up the Brimwell bomb where it lay?",
+                       quarry) is not None
+    # it was blown up, only not in the town
+    assert _correcting("How many miles was the Brimwell bomb taken before the army blew it up?", quarry) is None
