@@ -351,7 +351,7 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
             or _deliberate_premise(question, hits) or _untouched_premise(question, hits)
             or _declared_premise(question, hits) or _corrected_premise(question, hits) or _no_such_premise(question, hits)
             or _all_of_premise(question, hits) or _unharmed_thing_premise(question, hits)
-            or _jobs_kept_premise(question, hits))
+            or _jobs_kept_premise(question, hits) or _dropped_plan_premise(question, hits))
 
 
 def _not_a_premise(question: str, hits: list[Hit]) -> Premise | None:
@@ -828,3 +828,25 @@ def _jobs_kept_premise(question: str, hits: list[Hit]) -> Premise | None:
     if found is None:
         return None  # "How many jobs are going ...?" assumes "jobs are going ..."
     return Premise(re.sub(r"^(?:how\s+many|what|which)\s+", "", question.strip(), flags=re.I).strip(" ?"), *found)
+
+
+# "The council has dropped its plan for a hardship fund for shops inside the cordon"
+_DROPPED_FOR = re.compile(r"\b(?:dropped|scrapped|shelved|abandoned|ditched|withdrew|withdrawn)\s+(?:its|their|the|his|her)\s+"
+                          r"(?:plans?|proposals?|idea)\s+for\s+(?:a|an|the)?\s*(?P<thing>(?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
+
+
+def _dropped_plan_premise(question: str, hits: list[Hit]) -> Premise | None:
+    """A thing the question takes as there, whose plan a report says was dropped: "How much did each shop get from
+    the council's hardship pot?" against "the council has dropped its plan for a hardship fund". Not a question that
+    asks about the plan itself or what would have been ("How much would the fund have paid?")."""
+    if re.search(r"\b(?:plan|proposal|idea|scheme|drop|scrap|shelve|abandon|ditch|would|could|might|consider)\w*", question,
+                 re.I):
+        return None
+    asked = set(content_terms(question))
+
+    def dropped(sentence: str) -> bool:
+        m = _DROPPED_FOR.search(sentence)
+        return m is not None and bool(set(content_terms(m.group("thing"))) & asked)
+
+    found = _first_sentence(question, asked, hits, dropped)
+    return Premise(_assumed_clause(question), *found) if found else None

@@ -1302,3 +1302,9 @@ def test_premises_read_in_editor_dev15_forms_beside_controls():
                        quarry) is not None
     # it was blown up, only not in the town
     assert _correcting("How many miles was the Brimwell bomb taken before the army blew it up?", quarry) is None
+
+    dropped = "Brimwell Council has dropped its plan for a hardship fund for shops inside the cordon."
+    assert _correcting("How much did each shop inside the Brimwell cordon get from the council's hardship pot?",
+                       dropped) == dropped
+    assert _correcting("How many shops were inside the Brimwell cordon?", dropped) is None
+    assert _correcting("How much would the Brimwell hardship fund have paid each shop?", dropped) is None
