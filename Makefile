@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 Q ?= What happened to the Russian embassy in Damascus?
+# llama.cpp is compiled for what every x86-64 laptop of the last decade has (AVX2, FMA, F16C), not for the
+# building CPU: a native build used AMX tiles on a Xeon that lists them and crashed there (SIGSEGV in
+# ggml_backend_amx_mul_mat), and pip's wheel cache would carry a native build to another machine.
+LLAMA_CMAKE_ARGS ?= -DLLAVA_BUILD=OFF $(if $(filter x86_64 amd64,$(shell uname -m)),-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON)
 
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
@@ -18,8 +22,10 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	CMAKE_ARGS="-DLLAVA_BUILD=OFF" $(BIN)/pip install --quiet -e '.[ui,local,backends,test]'
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/pip install --quiet --no-cache-dir "$$(grep -o 'llama-cpp-python==[0-9.]*' pyproject.toml)"
+	$(BIN)/pip install --quiet -e '.[ui,local,backends,test]'
 	$(BIN)/python -m assistant.onnx_embedder
+	$(BIN)/python -m assistant.local_model
 	touch $@
 
 ingest: setup

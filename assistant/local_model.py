@@ -80,3 +80,41 @@ def ensure_model(cache_dir: Path, *, progress: bool | None = None, size: int = S
         if tmp.exists():
             tmp.unlink()
     return target
+
+
+_SMOKE = """
+import sys, time
+from llama_cpp import Llama
+llm = Llama(model_path=sys.argv[1], n_ctx=512, verbose=False)
+t = time.perf_counter()
+out = llm.create_chat_completion(messages=[{"role": "user", "content": "Reply with one word: which is the capital of France?"}],
+                                 temperature=0.0, max_tokens=4)
+print(f"llama.cpp answered {out['choices'][0]['message']['content']!r} in {time.perf_counter() - t:.1f} s")
+"""
+
+
+def check_runtime(path: Path, script: str = _SMOKE) -> str:
+    """Run one short chat completion in a child process, so that a llama.cpp built for the wrong CPU fails here,
+    with the fix named, and not inside the assistant. Returns what the child printed."""
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True)
+    if done.returncode != 0:
+        how = f"killed by signal {-done.returncode}" if done.returncode < 0 else f"exit status {done.returncode}"
+        raise ModelAssemblyError(
+            f"llama.cpp could not run the local model {path} ({how}): its build does not suit this CPU. Rebuild it "
+            "with 'make clean setup' (LLAMA_CMAKE_ARGS in the Makefile compiles for AVX2; on another CPU set it, "
+            "e.g. LLAMA_CMAKE_ARGS=\"-DLLAVA_BUILD=OFF -DGGML_NATIVE=OFF\"), or answer with --generator extractive."
+            + (f"\n{done.stderr.strip()[-2000:]}" if done.stderr.strip() else ""))
+    return done.stdout.strip()
+
+
+if __name__ == "__main__":  # make setup: assemble the model once and check that llama.cpp runs it on this CPU
+    from .settings import Settings
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    model = ensure_model(Path(Settings().model_dir).expanduser())
+    try:
+        print(check_runtime(model))
+    except ModelAssemblyError as exc:
+        sys.exit(f"error: {exc}")
