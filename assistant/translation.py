@@ -12,21 +12,26 @@ translated editor dev questions: the languages where reading the translation ans
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from .text import key_entities
+from .text import STOPWORDS, key_entities
 from .types import Hit
 
-__all__ = ["MAX_NAMES", "Translator", "english_reading", "names_for", "translated_languages", "translation_messages"]
+__all__ = ["MAX_NAMES", "MAX_WORDS", "Translator", "english_reading", "names_for", "translated_languages",
+           "translation_messages", "words_for"]
 
 FITTED_FILE = Path(__file__).resolve().parent / "crosslingual_model.json"
 
 MAX_NAMES = 40  # names shown to the model: enough for five paragraphs, short enough to read in about a second
 
 SYSTEM = ("You translate a news question into English. The names in the reports that might be relevant are "
-          "listed; use their English spelling when the question names them. Reply with the English question only.")
+          "listed; use their English spelling when the question names them. Words the reports use are listed too; "
+          "where one fits the question, use it. Reply with the English question only.")
+MAX_WORDS = 40  # the reports' own words shown beside the names: the English path matches words, so a reading in the
+# reports' words ("withdrawn", "flown") finds them where a free one ("evacuated", "transported") is refused
 
 
 def names_for(hits: list[Hit], limit: int = MAX_NAMES) -> list[str]:
@@ -39,10 +44,23 @@ def names_for(hits: list[Hit], limit: int = MAX_NAMES) -> list[str]:
     return out[:limit]
 
 
-def translation_messages(question: str, names: list[str]) -> list[dict]:
+def words_for(hits: list[Hit], limit: int = MAX_WORDS) -> list[str]:
+    """The retrieved paragraphs' own words (no names, no stopwords, none shorter than four letters), each once, in
+    order of the hits."""
+    out: list[str] = []
+    for hit in hits:
+        for word in re.findall(r"[A-Za-z]+", hit.text):
+            if len(word) > 3 and word.islower() and word not in STOPWORDS and word not in out:  # names are listed apart
+                out.append(word)
+    return out[:limit]
+
+
+def translation_messages(question: str, names: list[str], vocabulary: list[str] = ()) -> list[dict]:
     listed = "; ".join(names) if names else "(none)"
+    said = ", ".join(vocabulary) if vocabulary else "(none)"
     return [{"role": "system", "content": SYSTEM},
-            {"role": "user", "content": f"Names in the reports: {listed}\n\nQuestion: {question}"}]
+            {"role": "user", "content": f"Names in the reports: {listed}\n\nWords in the reports: {said}\n\n"
+                                        f"Question: {question}"}]
 
 
 def english_reading(reply: str, question: str) -> str | None:
@@ -83,4 +101,5 @@ class Translator:
 
     def translate(self, question: str, hits: list[Hit]) -> str | None:
         """``question`` in English, names spelled as in ``hits`` (what the question as asked retrieved)."""
-        return english_reading(self.complete(translation_messages(question, names_for(hits))), question)
+        return english_reading(self.complete(translation_messages(question, names_for(hits), words_for(hits))),
+                               question)

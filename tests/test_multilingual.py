@@ -105,15 +105,18 @@ def test_crosslingual_quotes_the_closest_english_sentence_and_refuses_below_its_
 def test_translation_prompt_lists_the_names_of_the_paragraphs_and_reads_one_english_question():
     from datetime import date
 
-    from assistant.translation import english_reading, names_for, translation_messages
+    from assistant.translation import english_reading, names_for, translation_messages, words_for
     from assistant.types import Hit
 
     hits = [Hit("a#p1", "a", "Diplomats leave Damascus", "O", date(2024, 12, 16),
                 "They were flown to Chkalovsky Airport from the Khmeimim base.", 0, 10, 1.0)]
     names = names_for(hits)
     assert {"Damascus", "Chkalovsky Airport", "Khmeimim"} <= set(names)
-    user = translation_messages("외교관들은 어느 공항으로?", names)[-1]["content"]
+    user = translation_messages("외교관들은 어느 공항으로?", names, words_for(hits))[-1]["content"]
     assert "Chkalovsky Airport" in user and user.endswith("외교관들은 어느 공항으로?")
+    # and the reports' own words, so that the reading says "flown" where the reports do (not names, not stopwords)
+    assert words_for(hits) == ["flown", "base"]
+    assert "Words in the reports: " in user and "flown" in user
     assert english_reading('English question: "Which airport were they flown to?"\nNote: ...', "q") == \
         "Which airport were they flown to?"
     assert english_reading("  \n", "q") is None
