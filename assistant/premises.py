@@ -103,6 +103,7 @@ _NOMINAL = {"demolition": "demolish", "resignation": "resign", "cancellation": "
             "charges": "charge", "indictment": "indict", "shutdown": "shut", "ban": "ban", "arrest": "arrest",
             "injuries": "injure", "injury": "injure", "deaths": "die", "recall": "recall", "approval": "approve",
             "evacuation": "evacuate"}
+_DROPPED = r"(?:dropped|scrapped|shelved|abandoned|ditched|withdrawn|withdrew)"  # a plan given up
 _NEGATION = (r"(?:not|never|n't|no\s+longer)\s+(?:been\s+|be\s+)?{stem}\w*"
              # "denied closing", "denied that it closed"; not "denies all charges" (the charges stand)
              r"|(?:denied|deny|denies)\s+(?:that\s+)?(?!(?:all|the|these|those|both|any|each)\b)\w*\s*{stem}\w*"
@@ -131,7 +132,7 @@ _NEGATION = (r"(?:not|never|n't|no\s+longer)\s+(?:been\s+|be\s+)?{stem}\w*"
              r"|\bnot\s+(?:have|need|needs|had)\s+to\s+{stem}\w*"  # "will not have to resit"
              r"|\bno\s*(?:one|body)\s+(?:needs|has|had|will\s+have)\s+to\s+{stem}\w*"  # "Nobody needs to boil"
              # "has reversed its decision to close", "has dropped its plan to dig up the orchids and move them"
-             r"|\b(?:reversed|overturned|dropped|scrapped|shelved|abandoned|withdrawn|withdrew)\s+(?:its|their|the|his|her)\s+"
+             r"|\b(?:reversed|overturned|" + _DROPPED + r")\s+(?:its|their|the|his|her)\s+"
              r"(?:decision|plans?|proposals?|bid)\s+to\s+(?:\w+ly\s+)?{stem}\w*"  # the event itself, not a word after it
              r"|\bnone\s+of\s+(?:them|those|the\s+[\w-]+)\s+(?:had|has|have|was|were|needed|would)\s+(?:to\s+)?(?:be\s+|been\s+)?{stem}\w*")
 # "Posts claimed the tram had been halted. That was not the case: ...": a denial of the claim just reported
@@ -548,7 +549,7 @@ def _another_one(claim: str, question: str) -> bool:
     """The claim called untrue is of another one than the question's ("a second bomb had been found" leaves "the
     bomb" the question asks about found)."""
     m = re.search(r"\b(?:a|an)\s+(second|third|another|further|new|fresh)\s+(\w+)", claim, re.I)
-    return bool(m) and m.group(1).lower() not in question.lower() and stem(m.group(2).lower()) in content_terms(question)
+    return bool(m) and m.group(1).lower() not in words(question) and stem(m.group(2).lower()) in content_terms(question)
 
 
 def _elsewhere(match: re.Match, question: str) -> bool:
@@ -831,7 +832,7 @@ def _jobs_kept_premise(question: str, hits: list[Hit]) -> Premise | None:
 
 
 # "The council has dropped its plan for a hardship fund for shops inside the cordon"
-_DROPPED_FOR = re.compile(r"\b(?:dropped|scrapped|shelved|abandoned|ditched|withdrew|withdrawn)\s+(?:its|their|the|his|her)\s+"
+_DROPPED_FOR = re.compile(r"\b" + _DROPPED + r"\s+(?:its|their|the|his|her)\s+"
                           r"(?:plans?|proposals?|idea)\s+for\s+(?:a|an|the)?\s*(?P<thing>(?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
 
 
