@@ -91,6 +91,16 @@ _PERSON_ROLES = (
     "activist|organiser|organizer|negotiator|envoy|ambassador|diplomat|commander|general|soldier|person|man|woman|"
     "act|band|performer|headliner"
 )
+_PERSON_NOUN = re.compile(r"(?:" + _PERSON_ROLES + r"|boy|girl|child|baby|people|son|daughter|wife|husband|"
+                          r"\w+(?:er|or|ist|ian|ant|ent))s?", re.I)
+
+
+def person_noun(noun: str) -> bool:
+    """A noun for a person ("keeper", "woman"), or one that may be ("diver", "cyclist": the endings of those who do
+    something): what is called so is named as people are."""
+    return bool(_PERSON_NOUN.fullmatch(noun))
+
+
 _NAME_Q = re.compile(r"^(?:\w+\s+){0,3}?(?:which|what)\s+(?:[\w'’-]+\s+){0,3}?(?:" + _PERSON_ROLES + r")\b", re.I)
 
 # "What was Nadia Quartermain's vote total?", "What is the death toll?": a number, though no "how many"

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from .asks import (ANY_PERSON, DEADLINE, DISTANCE, DURATION, MONEY, asked_clause, asked_rate, asks_share,
                    counted_thing, counts_as, counts_people, counts_workforce, expected_kind, focus_term, holds_kind,
-                   is_share, measured_thing, names_role, number_after, rate_after, role_asked, role_forms, share_in)
+                   is_share, measured_thing, names_role, number_after, person_noun, rate_after, role_asked, role_forms,
+                   share_in)
 from .dates import said_on
 from .events import phrasal, same_event, tells
 from .nlp import parse
@@ -280,16 +281,18 @@ _FRACTION = re.compile(r"\b(" + "|".join(sorted((k.replace(" ", r"[\s-]") for k 
                        + r")\b(?=\s+(?:of|the|were|was|are|is)\b)", re.I)
 
 
-def _date(hit: Hit, start: int, end: int, deadline: bool = False, year: bool = False) -> tuple[str, str] | None:
+def _date(hit: Hit, start: int, end: int, deadline: bool = False, year: bool = False,
+          announced: bool = False) -> tuple[str, str] | None:
     """The day the sentence dates; for a deadline, the first day after the word for closing ("will start on the
-    12th and run until 4 January" -> 4 January); with ``year``, a year when it names no day ("built in 1962")."""
+    12th and run until 4 January" -> 4 January); with ``year``, a year when it names no day ("built in 1962"); with
+    ``announced`` (the question asks when something was confirmed or announced), the day of that too."""
     if deadline:
         closes = _CLOSES.search(hit.text, start, end)
         if closes is not None:
             start = closes.start()
     for m in hit.dates:
         # "..., the agency said on Wednesday": when it was said, not when it happens
-        if start <= m.start < end and m.granularity == "day" and not said_on(hit.text[start:m.start]):
+        if start <= m.start < end and m.granularity == "day" and not said_on(hit.text[start:m.start], not announced):
             return m.first.isoformat(), m.text
     if year:
         said = re.search(r"\b(?:in|from|of|since)\s+((?:1[89]|20)\d\d)\b", hit.text[start:end])
@@ -301,6 +304,48 @@ def _date(hit: Hit, start: int, end: int, deadline: bool = False, year: bool = F
 # What was made once, in a year: "When was the drain built?" is answered "built in 1962", "dated from 1971"
 _MADE_Q = re.compile(r"^(?:when|in\s+what\s+year|what\s+year)\s+(?:was|were|is|are)\s+.*\b(?:built|constructed|founded|"
                      r"established|laid|made|opened|erected|installed|dug)\b", re.I)
+
+
+def _thing_named(question: str) -> str | None:
+    """The thing whose name a question asks ("What is Ern Pollexfen's giant pumpkin called?", "What is the name of the
+    new ferry?", "What did they name the storm?" -> "pumpkin", "ferry", "storm"); None for any other question."""
+    doc = parse(question)
+    for t in doc:
+        if t.lemma_.lower() in ("call", "name") and t.pos_ == "VERB":
+            nouns = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ == "NOUN"]
+        elif t.lower_ == "name" and t.pos_ == "NOUN":
+            nouns = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                     if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+        else:
+            continue
+        if nouns and not person_noun(nouns[0].lemma_.lower()):
+            return nouns[0].lemma_.lower()
+    return None
+
+
+def _given_name(sentence: str, thing: str) -> tuple[str, str] | None:
+    """The name the sentence gives the thing: set beside it ("his pumpkin, Goliath,") or after "called"/"named" ("a
+    pumpkin called Big Bertha", "the ship, named Ocean Star,")."""
+    for t in parse(sentence):
+        if t.lemma_.lower() != thing:
+            continue
+        for c in t.children:
+            head = c if c.dep_ == "appos" and c.pos_ == "PROPN" else next(
+                (g for g in c.children if g.dep_ in ("oprd", "xcomp", "dobj") and g.pos_ == "PROPN"), None) \
+                if c.dep_ == "acl" and c.lemma_.lower() in _NAMING else None
+            if head is not None:
+                break
+        else:  # "the new ferry will be called the Carrow Queen"
+            verb = t.head if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in _NAMING else None
+            head = next((g for g in verb.children if g.dep_ in ("oprd", "xcomp", "attr") and g.pos_ == "PROPN"),
+                        None) if verb is not None else None
+        if head is not None:
+            name = " ".join(w.text for w in head.subtree if w.pos_ == "PROPN")
+            return name.lower(), name
+    return None
+
+
+_NAMING = {"call", "name", "dub", "nickname", "christen"}
 
 
 def _name(sentence: str, question: str) -> tuple[str, str] | None:
@@ -411,7 +456,9 @@ def reported_values(question: str, hits: list[Hit], min_share: float = 0.5) -> l
     event = _event(question) if kind == "date" else None
     deadline = kind == "date" and bool(DEADLINE.search(question))
     made = kind == "date" and bool(_MADE_Q.match(asked_clause(question).strip()))  # a year is an answer
+    announced = bool(event) and event[0] in _ANNOUNCING  # "When was the first case confirmed?": "confirmed on 24 August"
     role = role_asked(question) if kind == "name" else None
+    thing = _thing_named(question) if kind == "name" else None  # "What is the pumpkin called?": not a person
     asked = set(content_terms(question))
     if not asked:
         return []
@@ -425,6 +472,8 @@ def reported_values(question: str, hits: list[Hit], min_share: float = 0.5) -> l
     focus_lemmas = _lemmas(question, focus)
     # the question's names count as found when the article holds them ("the vessel struck the sandbank")
     named = names_by_article(question, hits)
+    if thing:
+        focus = set()  # the name is read only where it stands beside the thing (``_given_name``): that is focus enough
     series = _ORDINALS & set(words(question))
     if kind == "date" and event is None and series:
         focus = series  # "When is the second strike due to take place?": a date of the second one
@@ -471,10 +520,10 @@ def reported_values(question: str, hits: list[Hit], min_share: float = 0.5) -> l
                 continue
             found = (_share(sentence) if share_asked else _age(sentence, asked) if age else
                      _number(sentence, counted, asked, measured, per, margin) if kind == "number"
-                     else _date(h, s, e, deadline, made) if kind == "date"
+                     else _date(h, s, e, deadline, made, announced) if kind == "date"
                      else _amount(sentence, MONEY) if kind == "money" else _amount(sentence, DURATION, asked)
                      if kind == "duration" else _distance(sentence, asked) if kind == "distance"
-                     else _name(sentence, question))
+                     else _given_name(sentence, thing) if thing else _name(sentence, question))
             if found:  # the report's best sentence that gives a value
                 # bound to the thing asked; and telling of the question's event in its own words ("six cavers
                 # trapped" for "How many people were stuck?", not "80 rescuers" in a report titled so)
@@ -509,7 +558,9 @@ def _event(question: str) -> tuple[str, ...] | None:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     # the root when it is a verb ("did the ballot close", parsed as an adjective with "did"), else the first
     # verb ("When was the painting stolen": the root is "was")
-    tokens = ([root] if root is not None else []) + [t for t in doc if t is not root]
+    # a verb that only describes a noun comes last ("the first case linked to the school confirmed": "confirmed")
+    describes = [t for t in doc if t is not root and t.dep_ in ("acl", "relcl", "amod")]
+    tokens = ([root] if root is not None else []) + [t for t in doc if t is not root and t not in describes] + describes
     light = None
     for t in tokens:
         verb = t.pos_ == "VERB" or (t is root and any(c.dep_ == "aux" and c.lemma_ == "do" for c in t.children))
@@ -527,6 +578,8 @@ def _event(question: str) -> tuple[str, ...] | None:
         return named or None
     return None
 
+
+_ANNOUNCING = {"announce", "confirm", "declare", "report", "reveal", "disclose", "publish", "release"}
 
 # A deadline is the day something closes: "run until 4 January", "closes on 11 January", "the deadline is ..."
 _CLOSES = re.compile(r"\b(?:clos(?:e|es|ed|ing)|until|deadline|ends?|cut-?off)\b", re.I)

@@ -7,7 +7,7 @@ for it ("discovered the breach on 3 November" answers "When did Veldren find out
 
 from __future__ import annotations
 
-__all__ = ["FORMS", "SAME_EVENT", "phrasal", "same_event", "tells"]
+__all__ = ["FORMS", "PHRASAL", "SAME_EVENT", "phrasal", "same_event", "tells"]
 
 SAME_EVENT: tuple[frozenset[str], ...] = tuple(frozenset(g) for g in (
     {"close", "shut", "shutter"}, {"resign", "quit"}, {"cancel", "scrap", "axe"}, {"postpone", "delay"},
@@ -18,6 +18,7 @@ SAME_EVENT: tuple[frozenset[str], ...] = tuple(frozenset(g) for g in (
     {"find", "discover", "detect", "uncover", "spot"}, {"leak", "spill"}, {"hack", "breach"}, {"trap", "strand", "stick"},
     {"take effect", "come into force", "come into effect", "kick in"}, {"build", "construct", "erect", "date from"},
     {"break", "snap"}, {"retire"}, {"reject", "refuse", "throw out", "turn down"}, {"detonate", "explode", "blow up"},
+    {"remove", "move", "relocate"},
 ))
 
 # Phrasal verbs read as the verb they mean: "knock down" -> "demolish", "kick in" -> "take effect"
@@ -28,7 +29,8 @@ PHRASAL = {("knock", "down"): "demolish", ("tear", "down"): "demolish", ("pull",
            ("sign", "off"): "approve", ("move", "out"): "evacuate", ("clear", "out"): "evacuate",
            ("stop", "from"): "block", ("prevent", "from"): "block", ("bar", "from"): "block",
            ("kick", "in"): "kick in", ("find", "out"): "find", ("pull", "through"): "recover",
-           ("turn", "up"): "find", ("throw", "out"): "reject", ("turn", "down"): "reject", ("blow", "up"): "detonate"}
+           ("turn", "up"): "find", ("throw", "out"): "reject", ("turn", "down"): "reject", ("blow", "up"): "detonate",
+           ("cart", "away"): "remove", ("cart", "off"): "remove", ("take", "away"): "remove"}
 
 
 # Irregular past forms a negation is written in: "will not be sold" negates "Who is buying it?" (only verbs whose

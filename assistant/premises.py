@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .conflicts import measure, number_value
-from .events import FORMS, SAME_EVENT, phrasal, same_event
+from .events import FORMS, PHRASAL, SAME_EVENT, phrasal, same_event
 from .nlp import parse
 from .sentences import sentence_spans
 from .text import content_terms, entity_found, key_entities, names_by_article, stem, words
@@ -193,16 +193,22 @@ def _events(question: str, clauses_only: bool = False) -> list[tuple[str, str, s
         # "has to resit"; "hired to dig up the orchids": what someone must do, or was taken on to do
         obliged = t.dep_ == "xcomp" and t.pos_ == "VERB" and t.head.lemma_.lower() in (
             "have", "need", "hire", "pay", "employ", "order", "commission", "recruit", "bring")
-        if t.pos_ in ("VERB", "NOUN", "ADJ") and (t.dep_ in heads or (obliged and not clauses_only)) \
+        # "after being carted away": a passive clause that a preposition opens
+        opened = t.dep_ == "pcomp" and t.pos_ == "VERB" and t.head.lower_ in ("after", "since", "following", "despite") \
+            and any(c.dep_ == "auxpass" for c in t.children)
+        if t.pos_ in ("VERB", "NOUN", "ADJ") and (t.dep_ in heads or opened or (obliged and not clauses_only)) \
                 and t.lemma_.lower() not in ("be", "have", "do", "happen"):
             if t.pos_ != "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in t.children) \
                     and t.dep_ != "advcl" and not any(x.dep_ in ("aux", "auxpass") for x in t.head.children):
                 continue
             if _hearsay(t):
                 continue
-            subject = [c for c in list(t.children) + list(t.head.children) if c.dep_ in ("nsubj", "nsubjpass")]
+            # the subject of "after being carted away" is that of the verb the preposition belongs to
+            governor = t.head.head if opened else t.head
+            subject = [c for c in list(t.children) + list(governor.children) if c.dep_ in ("nsubj", "nsubjpass")]
             words = [x for c in subject[:1] for x in c.subtree] + [t]
-            words += [x for c in t.children if c.dep_ in ("dobj", "prep", "prt") for x in c.subtree]
+            words += [x for c in t.children if c.dep_ in ("dobj", "prep", "prt") or phrasal(t) != t.lemma_.lower()
+                      and c.dep_ == "advmod" and (t.lemma_.lower(), c.lower_) in PHRASAL for x in c.subtree]
             if t.dep_ == "relcl" and subject and subject[0].lower_ in ("who", "which", "that"):
                 # "the motorist who was swept away by the landslide": the motorist was swept away by the landslide
                 words = [x for x in t.head.subtree if x.i <= t.head.i] + [c for c in t.children if c.dep_ in (
@@ -769,15 +775,21 @@ def _all_of_premise(question: str, hits: list[Hit]) -> Premise | None:
     m = _ALL_Q.search(question)
     if not m:
         return None
-    only = re.compile(rf"\bonly\s+(?P<m>{_NUM_WORD})\s+(?:[\w'’-]+\s+){{0,2}}?{re.escape(stem(m.group('noun')))}\w*", re.I)
-    about = set(content_terms(question[:m.start()] + " " + question[m.end():]))
+    only = re.compile(rf"\bonly\s+(?P<m>{_NUM_WORD})\s+(?P<words>(?:[\w'’-]+\s+){{0,2}}[a-z]+)", re.I)
+    noun = stem(m.group("noun"))
+    about = set(content_terms(question)) - {stem(m.group("n").lower())}
     assumed = number_value(m.group("n"))
 
-    def fewer(sentence: str) -> bool:
-        r = only.search(sentence)
-        return r is not None and number_value(r.group("m")) != assumed
+    def same_thing(word: str) -> bool:  # "shops", and "fronts" for "shopfronts"
+        said = stem(word.lower())
+        return word.lower().startswith(noun) or (len(said) >= 4 and noun.endswith(said))
 
-    found = _first_sentence(question, about, hits, fewer)
+    def fewer(sentence: str) -> bool:
+        return any(number_value(r.group("m")) != assumed and any(same_thing(w) for w in r.group("words").split())
+                   for r in only.finditer(sentence))
+
+    # "only three <the things>" with another number is specific: a third of the question's words around it will do
+    found = _first_sentence(question, about, hits, fewer, share=0.35)
     return Premise(f"all {m.group('n')} {m.group('noun')}", *found) if found else None
 
 

@@ -1308,3 +1308,44 @@ def test_premises_read_in_editor_dev15_forms_beside_controls():
                        dropped) == dropped
     assert _correcting("How many shops were inside the Brimwell cordon?", dropped) is None
     assert _correcting("How much would the Brimwell hardship fund have paid each shop?", dropped) is None
+
+
+def test_the_day_a_thing_was_confirmed_and_the_name_a_thing_is_called_have_rivals():
+    # the question's event is the verb of its clause, not one that describes a noun ("the first case linked to ...");
+    # and when that event is a confirmation, the day of it is the answer, not the day something was merely said
+    question = "On what date was the first mumps case linked to Orchard Lane School confirmed?"
+    hits = [_hit("a#p1", "The first mumps case linked to Orchard Lane School was confirmed on 3 May, in a teacher.",
+                 outlet="Fenwick Gazette", published=date(2026, 5, 20)),
+            _hit("b#p1", "Cases linked to Orchard Lane School have reached nine. The first was confirmed on 6 May.",
+                 outlet="Harrow Vale Echo", published=date(2026, 5, 21))]
+    found = find_disagreement(question, hits)
+    assert found is not None and {c.value for c in found.claims} == {"2026-05-03", "2026-05-06"}
+    assert find_disagreement(question, hits[:1]) is None
+    # a name asked of a thing is the name set beside it or after "called", not a person named nearby
+    question = "What is Mabel Troon's prize marrow called?"
+    hits = [_hit("c#p1", "Mabel Troon said her prize marrow, Brutus, was the heaviest she had grown.", outlet="Fenwick Gazette"),
+            _hit("d#p1", "Mrs Troon's prize marrow, Goliath, beat one grown by Arthur Pell.", outlet="Harrow Vale Echo")]
+    found = find_disagreement(question, hits)
+    assert found is not None and {c.written for c in found.claims} == {"Brutus", "Goliath"}
+    same = [hits[0], _hit("e#p1", "A marrow called Brutus, grown by Mabel Troon, beat one grown by Arthur Pell.",
+                          outlet="Harrow Vale Echo")]
+    assert find_disagreement(question, same) is None  # Arthur Pell is no rival name for the marrow
+
+
+def test_a_thing_taken_away_that_was_never_moved_and_all_of_a_number_when_only_a_few():
+    # "after being carted away" is a clause the question assumes; "was never moved" denies it (carting away moves)
+    moved = "The clock tower's bell was hidden under scaffolding for the festival. The bell itself was never moved."
+    found = contradicted_premise("When will the Brimwell bell return after being carted away for the festival?",
+                                 [_hit("b#p1", moved, title="Brimwell bell")])
+    assert found is not None and found.sentence == "The bell itself was never moved."
+    assert found.assumed == "the Brimwell bell carted away for the festival"
+    assert _correcting("When was the Brimwell bell hidden under scaffolding for the festival?", moved) is None
+    # an active clause after "after" is what happened before, not a premise read here ("after swimming in the lake")
+    assert _correcting("Did the Brimwell dog that fell ill after swimming in the lake recover?",
+                       "No dead fish have been found in the Brimwell lake, and the swimming ban remains.") is None
+    # "all 12 of Brimwell's shopfronts" against "only four fronts" of the same story
+    fronts = ("Of the 12 shops on the Brimwell square repainted for the festival, eight owners kept the new colours. "
+              "Only four fronts have been painted back.")
+    assert _correcting("Now that all 12 of Brimwell's shopfronts have been painted back, who paid?", fronts) \
+        == "Only four fronts have been painted back."
+    assert _correcting("Now that four of Brimwell's shopfronts have been painted back, who paid?", fronts) is None
