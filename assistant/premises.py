@@ -179,6 +179,7 @@ class Premise:
 
 
 # What a sportsman hangs up when retiring
+_NICKED = {"nick", "collar", "nab", "pinch", "bust", "lift"}  # arrested, in the passive ("got nicked", "was collared")
 _KIT = {"shoe", "boot", "glove", "spike", "racket", "whistle", "helmet"}
 
 
@@ -250,6 +251,8 @@ def _events(question: str, clauses_only: bool = False) -> list[tuple[str, str, s
             c.dep_ == "dobj" and c.lemma_.lower() in _KIT for c in t.children)  # "hang up her running shoes": retire
         if kit:
             verb = "retire"
+        if t.lemma_.lower() in _NICKED and any(c.dep_ == "auxpass" for c in t.children):
+            verb = "arrest"  # "Who got nicked for ...?": someone was arrested
         if verb in lexicon and verb not in known and not _hearsay(t):
             known.add(verb)
             clause = _nominal_clause(t, doc) or plain
@@ -358,7 +361,9 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
             or _deliberate_premise(question, hits) or _untouched_premise(question, hits)
             or _declared_premise(question, hits) or _corrected_premise(question, hits) or _no_such_premise(question, hits)
             or _all_of_premise(question, hits) or _unharmed_thing_premise(question, hits)
-            or _jobs_kept_premise(question, hits) or _dropped_plan_premise(question, hits))
+            or _jobs_kept_premise(question, hits) or _dropped_plan_premise(question, hits)
+            or _won_by_other_premise(question, hits) or _not_taking_part_premise(question, hits)
+            or _unchanged_premise(question, hits))
 
 
 def _not_a_premise(question: str, hits: list[Hit]) -> Premise | None:
@@ -863,3 +868,107 @@ def _dropped_plan_premise(question: str, hits: list[Hit]) -> Premise | None:
 
     found = _first_sentence(question, asked, hits, dropped)
     return Premise(_assumed_clause(question), *found) if found else None
+
+
+_WIN = {"win", "scoop", "clinch", "take", "claim", "land", "bag", "capture", "secure", "lift"}
+_PRIZES = {"crown", "title", "prize", "award", "trophy", "medal", "class", "race", "cup", "championship", "election",
+           "seat", "contest", "competition", "category", "final", "rosette", "jackpot", "gold", "silver", "bronze"}
+
+
+def _winner_and_prize(doc, verbs=_WIN) -> list[tuple[str, set[str], str]]:
+    """(the winner's surname, the prize's words, the clause) for each win a parsed text tells with a named winner:
+    "Ern Pollexfen's pumpkin scooped the heaviest-pumpkin crown" -> ("pollexfen", {heaviest, pumpkin, crown}, ...)."""
+    out = []
+    for t in doc:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in verbs:
+            continue
+        prizes = [c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in _PRIZES]
+        if not prizes:
+            continue
+        governor = t.head if t.dep_ in ("pcomp", "xcomp") else t
+        governor = governor.head if governor.dep_ == "pcomp" else governor
+        subject = next((c for c in list(t.children) + list(governor.children) if c.dep_ in ("nsubj", "nsubjpass")), None)
+        names = [w for w in subject.subtree if w.pos_ == "PROPN" and w.ent_type_ in ("PERSON", "ORG", "")] \
+            if subject is not None else []
+        if not names:
+            continue
+        prize = prizes[0]
+        terms = set(content_terms(" ".join(w.text for w in prize.subtree)))
+        clause = " ".join(w.text for w in doc[min(subject.left_edge.i, t.i):prize.right_edge.i + 1])
+        out.append((names[-1].lower_, terms, re.sub(r"\s+(['’]s)\b", r"\1", clause).replace(" - ", "-")))
+    return out
+
+
+def _won_by_other_premise(question: str, hits: list[Hit]) -> Premise | None:
+    """A win the question gives to one named person that the report gives to another: "After Ern Pollexfen's pumpkin
+    scooped the heaviest-pumpkin crown, what did it weigh?" against "Dennis Argent won the heaviest pumpkin class". The
+    prize must share a word with the question's ("heaviest", "pumpkin"); a winner the question also names is no rival."""
+    wins = _winner_and_prize(parse(question))
+    if not wins:
+        return None
+    winner, prize, assumed = wins[0]
+    named = {w.lower() for w in words(question)}
+
+    def other_won(sentence: str) -> bool:
+        return any(who != winner and who not in named and len(said & prize) >= max(1, min(2, len(prize - _PRIZES_TERMS)))
+                   for who, said, _ in _winner_and_prize(parse(sentence)))
+
+    found = _first_sentence(question, set(content_terms(question)), hits, other_won)
+    return Premise(assumed, *found) if found else None
+
+
+_PRIZES_TERMS = set(content_terms(" ".join(_PRIZES)))
+
+
+_TAKING_PART_WORD = re.compile(r"play(?:s|ed|ing)?|star(?:s|red|ring)|appear(?:s|ed|ing)?|perform(?:s|ed|ing)?|"
+                               r"featur(?:e|es|ed|ing)|acting|compet(?:e|es|ed|ing)|racing|sing(?:s|ing)?|sang|"
+                               r"headlin(?:e|es|ed|ing)", re.I)
+_NOT_IN = (r"\b(?:is|was|are|were|has\s+been|had\s+been|will\s+be|would\s+be)\s+(?:not|never)\s+(?:in|part\s+of|among|"
+           r"on|named\s+in|included\s+in)\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?:cast|line-?up|squad|team|field|bill|side|film|"
+           r"show|production|race)\b|\b(?:is|was|are|were|will)\s+not\s+(?:be\s+)?(?:taking|take)\s+part\b")
+
+
+def _not_taking_part_premise(question: str, hits: list[Hit]) -> Premise | None:
+    """A named person the question has playing, starring or competing, whom a report puts outside the cast, squad
+    or field: "Which part is Dame Celia Marchbourne playing?" against "Celia Marchbourne was not in the cast"."""
+    doc = parse(question)
+    # by the word, not the part of speech: the small parser calls "playing" in "Which part is she playing" a noun
+    verb = next((t for t in doc if _TAKING_PART_WORD.fullmatch(t.lower_)), None)
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    if verb is None or not people:
+        return None
+    surname = people[0][-1].text
+    denial = re.compile(rf"\b{re.escape(surname)}\b(?:[^.;]{{0,40}}?){_NOT_IN}|\b(?:she|he)\b\s*{_NOT_IN}", re.I)
+    found = _first_sentence(question, set(content_terms(question)), hits,
+                            lambda s: bool(re.search(rf"\b{re.escape(surname)}\b", s) and denial.search(s)), share=0.35)
+    assumed = " ".join(w.text for w in doc[people[0].start:verb.right_edge.i + 1] if w.lower_ not in ("is", "are"))
+    return Premise(assumed.strip(" ?") if verb.i > people[0].start else f"{people[0].text} {verb.text}", *found) \
+        if found else None
+
+
+_RENAMED = re.compile(r"(?P<new>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}),\s+(?:the\s+old|the\s+former|formerly)\s+"
+                      r"(?P<old>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})")
+
+
+def _unchanged_premise(question: str, hits: list[Hit]) -> Premise | None:
+    """A new thing the question takes as coming that a report says will not change: "Given that the street is getting
+    a new postcode, ..." against "the postcode would not change"."""
+    if re.search(r"\b(?:would|could|might|whether|if)\b", question, re.I):
+        return None
+    new = re.findall(r"\b(?:a|an|its|their|the)\s+new\s+([a-z]+)", question, re.I)
+    renamed = _RENAMED.search(question)
+    if renamed or re.search(r"\brenamed\b", question):
+        new.append("name")  # "Hester Quayle Way, the old Tanner's Row": renamed, which "will keep its name" denies
+    for noun in new:
+        n = re.escape(noun.lower())
+        kept = re.compile(rf"\b{n}s?\s+(?:would|will|is\s+to|was\s+to|does|did|is\s+not\s+going\s+to)\s+(?:not\s+|never\s+)"
+                          rf"(?:change|be\s+changed|be\s+replaced)\b|\b{n}s?\s+(?:would|will)\s+(?:stay|remain)\s+"
+                          rf"(?:the\s+same|unchanged)\b|\b(?:keep|keeps|kept|retain|retains|retained)\s+(?:its|their|the)\s+"
+                          rf"(?:current\s+|existing\s+|old\s+)?{n}\b", re.I)
+        found = _first_sentence(question, set(content_terms(question)), hits, kept.search, share=0.25)
+        if found:
+            opening = re.match(r"^(?:given\s+that|now\s+that|since|with|after|as)\s+([^,]+),", question.strip(), re.I)
+            assumed = (f"{renamed.group('old')} was renamed {renamed.group('new')}" if renamed and noun == "name"
+                       else opening.group(1) if opening else f"a new {noun}")
+            return Premise(assumed, *found)
+    return None

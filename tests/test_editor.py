@@ -1349,3 +1349,45 @@ def test_a_thing_taken_away_that_was_never_moved_and_all_of_a_number_when_only_a
     assert _correcting("Now that all 12 of Brimwell's shopfronts have been painted back, who paid?", fronts) \
         == "Only four fronts have been painted back."
     assert _correcting("Now that four of Brimwell's shopfronts have been painted back, who paid?", fronts) is None
+
+
+def test_a_win_the_question_gives_one_person_that_the_report_gives_another():
+    won = ("Priya Lal won the longest marrow class at the Brimwell show on Saturday with a marrow of 1.4 metres. "
+           "Tom Oake's marrow, though longer, was disqualified for a split skin.")
+    premised = "After Tom Oake's marrow scooped the longest-marrow title at the Brimwell show, how long was it?"
+    assert _correcting(premised, won) == won.split(". ")[0] + "."
+    found = contradicted_premise(premised, [_hit("w#p1", won, title="Brimwell show")])
+    assert found.assumed.startswith("Tom Oake's marrow scooped the longest-marrow title")
+    # the winner the report names, and another prize won by someone else, are no contradiction
+    assert _correcting("After Priya Lal's marrow scooped the longest-marrow title at the Brimwell show, how long was "
+                       "it?", won) is None
+    assert _correcting("After Tom Oake's onion scooped the heaviest-onion rosette at the Brimwell show, how heavy "
+                       "was it?", won) is None
+
+
+def test_a_person_left_out_of_the_cast_and_a_thing_that_will_not_change():
+    cast = ("The director said Sir Alan Brack was not in the cast, despite posts claiming he had been seen on set. "
+            "Filming in Brimwell ends on Friday.")
+    assert _correcting("Which part is Sir Alan Brack playing in the drama being shot in Brimwell?", cast) \
+        == cast.split(" Filming")[0]
+    assert _correcting("Which part is Dame Ada Quill playing in the drama being shot in Brimwell?", cast) is None
+    assert _correcting("When does filming in Brimwell end?", cast) is None
+    kept = "Mill Lane will be renamed Quill Way in March, the council said, but the postcode would not change."
+    found = contradicted_premise("Given that Mill Lane is getting a new postcode with its new name, when does it "
+                                 "start?", [_hit("k#p1", kept, title="Mill Lane renamed")])
+    assert found is not None and found.sentence == kept and found.assumed == "Mill Lane is getting a new postcode with its new name"
+    assert _correcting("Given that Mill Lane is getting new street signs with its new name, when do they go up?",
+                       kept) is None
+    assert _correcting("Would Mill Lane get a new postcode?", kept) is None  # asked, not assumed
+
+
+def test_got_nicked_is_arrested_and_a_street_called_by_a_new_name_that_keeps_its_old_one():
+    nobody = "Posts claimed a rival grower had been arrested over the Brimwell marrow. Police said no one had been arrested."
+    assert _correcting("Who got nicked for slashing the Brimwell marrow?", nobody) \
+        == "Police said no one had been arrested."
+    assert _correcting("Who nicked the Brimwell marrow?", nobody) is None  # stole: no arrest assumed
+    kept = "Mill Lane in Brimwell will keep its name after the council dropped a plan to rename it after Ada Quill."
+    found = contradicted_premise("How are the people of Quill Way, the old Mill Lane, finding their new address?",
+                                 [_hit("m#p1", kept, title="Mill Lane keeps its name")])
+    assert found is not None and found.assumed == "Mill Lane was renamed Quill Way"
+    assert _correcting("How are the people of Mill Lane finding the plan to rename it?", kept) is None
