@@ -723,3 +723,22 @@ def focus_term(question: str) -> str | None:
         if counted == 2:
             break
     return None
+
+
+# "Why did they pick Culvermere?", "What started the outbreak?", "What caused the fire?": a reason is asked for
+_REASON_Q = re.compile(r"^\s*(?:why\b|how\s+come\b|what\s+(?:started|caused|causes|triggered|sparked|led\s+to|"
+                       r"prompted|was\s+behind|is\s+behind|made)\b|for\s+what\s+reason\b)", re.I)
+# a sentence that gives one
+_REASON = re.compile(r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result\s+of|caused\s+by|blamed\s+on|traced\s+to|"
+                     r"the\s+reason|so\s+that|in\s+order\s+to|after\s+(?:a|an|the)\s+\w+|sparked\s+by|triggered\s+by|"
+                     r"prompted\s+by|led\s+to|since\s+(?:it|they|the)\b)", re.I)
+
+
+def asks_reason(question: str) -> bool:
+    """The question asks why something happened or what caused it."""
+    return bool(_REASON_Q.match(question))
+
+
+def gives_reason(sentence: str) -> bool:
+    """The sentence gives a reason or a cause in so many words ("chosen because ...", "was traced to ...")."""
+    return bool(_REASON.search(sentence))

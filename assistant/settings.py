@@ -133,6 +133,11 @@ class Settings:
         8, "Extractive generator: sentences (best by word overlap) compared with the question by embedding."
     )
     max_sentences: int = _setting(3, "Extractive generator: most sentences in one answer.")
+    reason_bonus: float = _setting(
+        0.1,
+        "Extractive generator: added to the evidence score of a sentence that gives a reason in so many words "
+        "(\"because\", \"traced to\") when the question asks why or what caused something; 0 turns it off.",
+    )
     echo_share: float = _setting(
         0.5,
         "Extractive generator: a best sentence whose content words are at least this share the question's is "

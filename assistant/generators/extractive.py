@@ -17,8 +17,8 @@ from datetime import date
 
 import numpy as np
 
-from ..asks import (counted_thing, expected_kind, focus_term, holds_kind, named_thing_asked, names_role, names_thing,
-                    role_asked, role_forms)
+from ..asks import (asks_reason, counted_thing, expected_kind, focus_term, gives_reason, holds_kind, named_thing_asked,
+                    names_role, names_thing, role_asked, role_forms)
 from ..sentences import sentence_spans
 from ..settings import Settings
 from ..text import article_terms, content_terms, entity_found, key_entities, words
@@ -88,7 +88,9 @@ class ExtractiveGenerator(Generator):
             return []
         # Embedding similarity only for the lexically most promising sentences: keeps ask fast.
         # A sentence holding the kind asked for ("a sum of money") is scored even when it shares few words.
-        raw.sort(key=lambda c: -(c.coverage + 0.5 * c.context + (0.5 if kind and c.fits else 0.0)))
+        reason = asks_reason(question) and self.settings.reason_bonus > 0
+        raw.sort(key=lambda c: -(c.coverage + 0.5 * c.context + (0.5 if kind and c.fits else 0.0)
+                                 + (0.25 if reason and gives_reason(c.text) else 0.0)))
         raw = raw[: self.settings.sentence_pool]
         sims = self._similarities(question, [c.text for c in raw])
         named = named_thing_asked(question)  # "Which airline ...?": a sentence naming none does not fit
@@ -103,6 +105,8 @@ class ExtractiveGenerator(Generator):
                 score *= 0.5
             if focus and focus in c.matched | set(content_terms(c.text)):
                 score += 0.1  # holds the thing asked for ("which airport" -> "... Airport")
+            if reason and gives_reason(c.text):
+                score += self.settings.reason_bonus  # "Why ...?": "chosen because ...", "traced to ..."
             score *= c.entities
             scored.append(Candidate(c.hit, c.start, c.end, c.text, float(sim), c.coverage, c.context,
                                     c.fits, c.entities, c.matched, score))
