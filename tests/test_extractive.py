@@ -149,3 +149,38 @@ def test_a_question_in_the_text_is_never_quoted_as_the_answer():
     always = RefusalModel(("best",), (0.0,), (1.0,), (10.0, 0.0), threshold=0.0)
     ranked = ExtractiveGenerator(refusal=always).candidates("Selby Town has changed its crest to what?", [hit])
     assert [c.text for c in ranked] == [text.split("? ")[1]]
+
+
+def test_a_why_question_prefers_the_sentence_that_gives_a_reason():
+    from datetime import date
+
+    from assistant.asks import asks_reason, gives_reason
+    from assistant.settings import Settings
+    from assistant.types import Hit
+
+    assert asks_reason("Why did the makers pick Brimwell?") and asks_reason("What started the fire at the depot?")
+    assert not asks_reason("What did the makers pick?") and not asks_reason("Who started the fire?")
+    assert gives_reason("The fire was traced to a faulty heater.") and not gives_reason("The fire started at 2am.")
+    # two sentences that share as many of the question's words (no embedder here: words alone score them)
+    text = ("Filming of the drama The Harbour Lights begins in Brimwell on Monday. "
+            "The makers chose Brimwell because its harbour has kept its old stone quays.")
+    hit = Hit("f#p1", "f", "Drama to film in Brimwell", "Test Post", date(2026, 6, 1), text, 0, len(text), 1.0)
+    question = "Why did the makers of The Harbour Lights pick Brimwell to film in?"
+
+    def best(bonus):
+        return ExtractiveGenerator(settings=Settings(reason_bonus=bonus)).candidates(question, [hit])[0].text
+
+    assert best(0.0).startswith("Filming")  # the first of equals
+    assert best(0.1).startswith("The makers chose Brimwell because")
+
+    # the answer holds the best sentence that gives a reason, even when another sentence scores higher
+    text = ("Filming of the drama The Harbour Lights begins in Brimwell on Monday and runs for six weeks, the makers "
+            "said. The town was chosen because its harbour has kept its old stone quays.")
+    hit = Hit("f#p1", "f", "Drama to film in Brimwell", "Test Post", date(2026, 6, 1), text, 0, len(text), 1.0)
+    gen = ExtractiveGenerator(settings=Settings(reason_bonus=0.1, min_support=0.3))
+    gen._refusal = type("Answers", (), {"p_answerable": lambda self, s: 1.0, "refuses": lambda self, s: False})()
+    said = [s.text for s in gen.generate(question, [hit]).sentences]
+    assert said[0].startswith("Filming") and said[-1].startswith("The town was chosen because")
+    off = ExtractiveGenerator(settings=Settings(reason_bonus=0.0, min_support=0.3))
+    off._refusal = gen._refusal
+    assert not any("because" in s.text for s in off.generate(question, [hit]).sentences)

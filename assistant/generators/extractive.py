@@ -170,6 +170,12 @@ class ExtractiveGenerator(Generator):
             if close or adds:
                 chosen.append(c)
                 covered |= c.matched
+        if asks_reason(question) and self.settings.reason_bonus > 0 and not any(gives_reason(c.text) for c in chosen):
+            # "Why ...?": the best sentence that gives a reason joins the answer when it has support of its own
+            reason = next((c for c in ranked if gives_reason(c.text) and c.score >= self.settings.min_support
+                           and not any(_redundant(c.text, o.text) for o in chosen)), None)
+            if reason is not None:
+                chosen = chosen[: self.settings.max_sentences - 1] + [reason]
         follow = self._continuation(question, best, hits, ranked)
         if follow is not None and follow not in chosen:
             chosen.append(follow)
