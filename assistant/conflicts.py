@@ -325,22 +325,17 @@ def _thing_named(question: str) -> str | None:
 
 def _given_name(sentence: str, thing: str) -> tuple[str, str] | None:
     """The name the sentence gives the thing: set beside it ("his pumpkin, Goliath,") or after "called"/"named" ("a
-    pumpkin called Big Bertha", "the ship, named Ocean Star,")."""
+    pumpkin called Big Bertha", "the ship, named Ocean Star,", "the new ferry will be called the Carrow Queen")."""
     for t in parse(sentence):
         if t.lemma_.lower() != thing:
             continue
-        for c in t.children:
-            head = c if c.dep_ == "appos" and c.pos_ == "PROPN" else next(
-                (g for g in c.children if g.dep_ in ("oprd", "xcomp", "dobj") and g.pos_ == "PROPN"), None) \
-                if c.dep_ == "acl" and c.lemma_.lower() in _NAMING else None
-            if head is not None:
-                break
-        else:  # "the new ferry will be called the Carrow Queen"
-            verb = t.head if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in _NAMING else None
-            head = next((g for g in verb.children if g.dep_ in ("oprd", "xcomp", "attr") and g.pos_ == "PROPN"),
-                        None) if verb is not None else None
-        if head is not None:
-            name = " ".join(w.text for w in head.subtree if w.pos_ == "PROPN")
+        naming = [c for c in t.children if c.dep_ == "acl" and c.lemma_.lower() in _NAMING]  # "a pumpkin called ..."
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in _NAMING:
+            naming.append(t.head)  # "the ferry will be called ..."
+        names = [c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        names += [g for v in naming for g in v.children if g.dep_ in ("oprd", "xcomp", "attr", "dobj") and g.pos_ == "PROPN"]
+        if names:
+            name = " ".join(w.text for w in names[0].subtree if w.pos_ == "PROPN")
             return name.lower(), name
     return None
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .asks import person_noun
 from .conflicts import measure, number_value
 from .events import FORMS, PHRASAL, SAME_EVENT, phrasal, same_event
 from .nlp import parse
@@ -178,8 +179,9 @@ class Premise:
         return voice.premise(self.assumed, language)
 
 
+# Arrested, said of a person in the passive ("Who got nicked?", "the man was collared"); of a thing, "nicked" is stolen
+_NICKED = {"nick", "collar", "nab"}
 # What a sportsman hangs up when retiring
-_NICKED = {"nick", "collar", "nab", "pinch", "bust", "lift"}  # arrested, in the passive ("got nicked", "was collared")
 _KIT = {"shoe", "boot", "glove", "spike", "racket", "whistle", "helmet"}
 
 
@@ -251,7 +253,9 @@ def _events(question: str, clauses_only: bool = False) -> list[tuple[str, str, s
             c.dep_ == "dobj" and c.lemma_.lower() in _KIT for c in t.children)  # "hang up her running shoes": retire
         if kit:
             verb = "retire"
-        if t.lemma_.lower() in _NICKED and any(c.dep_ == "auxpass" for c in t.children):
+        if t.lemma_.lower() in _NICKED and any(c.dep_ == "auxpass" for c in t.children) and any(
+                c.dep_ == "nsubjpass" and (c.lower_ in ("who", "he", "she", "they") or c.ent_type_ == "PERSON"
+                                           or person_noun(c.lemma_.lower())) for c in t.children):
             verb = "arrest"  # "Who got nicked for ...?": someone was arrested
         if verb in lexicon and verb not in known and not _hearsay(t):
             known.add(verb)
@@ -870,6 +874,11 @@ def _dropped_plan_premise(question: str, hits: list[Hit]) -> Premise | None:
     return Premise(_assumed_clause(question), *found) if found else None
 
 
+def _asks_yes_no(question: str) -> bool:
+    """A question that asks whether its main clause holds ("Is she in the cast?"), and so assumes nothing of it."""
+    return bool(re.match(r"^(?:is|are|was|were|will|would|did|does|do|has|have|had|can|could)\b", question.strip(), re.I))
+
+
 _WIN = {"win", "scoop", "clinch", "take", "claim", "land", "bag", "capture", "secure", "lift"}
 _PRIZES = {"crown", "title", "prize", "award", "trophy", "medal", "class", "race", "cup", "championship", "election",
            "seat", "contest", "competition", "category", "final", "rosette", "jackpot", "gold", "silver", "bronze"}
@@ -904,7 +913,7 @@ def _won_by_other_premise(question: str, hits: list[Hit]) -> Premise | None:
     scooped the heaviest-pumpkin crown, what did it weigh?" against "Dennis Argent won the heaviest pumpkin class". The
     prize must share a word with the question's ("heaviest", "pumpkin"); a winner the question also names is no rival."""
     wins = _winner_and_prize(parse(question))
-    if not wins:
+    if not wins or _asks_yes_no(question):  # "Did her marrow win the title?" asks it
         return None
     winner, prize, assumed = wins[0]
     named = {w.lower() for w in words(question)}
@@ -935,7 +944,7 @@ def _not_taking_part_premise(question: str, hits: list[Hit]) -> Premise | None:
     # by the word, not the part of speech: the small parser calls "playing" in "Which part is she playing" a noun
     verb = next((t for t in doc if _TAKING_PART_WORD.fullmatch(t.lower_)), None)
     people = [e for e in doc.ents if e.label_ == "PERSON"]
-    if verb is None or not people:
+    if verb is None or not people or _asks_yes_no(question):
         return None
     surname = people[0][-1].text
     denial = re.compile(rf"\b{re.escape(surname)}\b(?:[^.;]{{0,40}}?){_NOT_IN}|\b(?:she|he)\b\s*{_NOT_IN}", re.I)
@@ -953,7 +962,7 @@ _RENAMED = re.compile(r"(?P<new>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}),\s+(
 def _unchanged_premise(question: str, hits: list[Hit]) -> Premise | None:
     """A new thing the question takes as coming that a report says will not change: "Given that the street is getting
     a new postcode, ..." against "the postcode would not change"."""
-    if re.search(r"\b(?:would|could|might|whether|if)\b", question, re.I):
+    if re.search(r"\b(?:would|could|might|whether|if)\b", question, re.I) or _asks_yes_no(question):
         return None
     new = re.findall(r"\b(?:a|an|its|their|the)\s+new\s+([a-z]+)", question, re.I)
     renamed = _RENAMED.search(question)

@@ -1363,6 +1363,8 @@ def test_a_win_the_question_gives_one_person_that_the_report_gives_another():
                        "it?", won) is None
     assert _correcting("After Tom Oake's onion scooped the heaviest-onion rosette at the Brimwell show, how heavy "
                        "was it?", won) is None
+    # asked, not assumed
+    assert _correcting("Did Tom Oake's marrow scoop the longest-marrow title at the Brimwell show?", won) is None
 
 
 def test_a_person_left_out_of_the_cast_and_a_thing_that_will_not_change():
@@ -1379,6 +1381,8 @@ def test_a_person_left_out_of_the_cast_and_a_thing_that_will_not_change():
     assert _correcting("Given that Mill Lane is getting new street signs with its new name, when do they go up?",
                        kept) is None
     assert _correcting("Would Mill Lane get a new postcode?", kept) is None  # asked, not assumed
+    assert _correcting("Is Mill Lane getting a new postcode?", kept) is None
+    assert _correcting("Is Sir Alan Brack playing a part in the drama being shot in Brimwell?", cast) is None
 
 
 def test_got_nicked_is_arrested_and_a_street_called_by_a_new_name_that_keeps_its_old_one():
