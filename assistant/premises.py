@@ -884,12 +884,12 @@ _PRIZES = {"crown", "title", "prize", "award", "trophy", "medal", "class", "race
            "seat", "contest", "competition", "category", "final", "rosette", "jackpot", "gold", "silver", "bronze"}
 
 
-def _winner_and_prize(doc, verbs=_WIN) -> list[tuple[str, set[str], str]]:
+def _winner_and_prize(doc) -> list[tuple[str, set[str], str]]:
     """(the winner's surname, the prize's words, the clause) for each win a parsed text tells with a named winner:
     "Ern Pollexfen's pumpkin scooped the heaviest-pumpkin crown" -> ("pollexfen", {heaviest, pumpkin, crown}, ...)."""
     out = []
     for t in doc:
-        if t.pos_ != "VERB" or t.lemma_.lower() not in verbs:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in _WIN:
             continue
         prizes = [c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in _PRIZES]
         if not prizes:
