@@ -102,6 +102,22 @@ def test_binding_beyond_loopback_needs_auth(make_assistant):
         launch(make_assistant(), host="0.0.0.0", port=_free_port(), block=False)
 
 
+def _hover_shows(marker, tip, tries: int = 4) -> bool:
+    """Hovers the marker until its tip shows. Right after an answer lands the chat may still scroll itself to
+    the newest message (Gradio's autoscroll), which moves the marker from under a pointer that hovered it a
+    moment before (CI saw this once); each try scrolls the marker back into view and hovers it again."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for _ in range(tries):
+        marker.hover()
+        try:
+            tip.wait_for(state="visible", timeout=2_000)
+            return True
+        except PlaywrightTimeout:
+            continue
+    return False
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -372,8 +388,10 @@ def test_browser_timeline_points_open_paragraphs_and_markers_show_their_quote_on
             marker = page.locator("#chat .answer a.cite:not(.tl-point)").first
             tip = marker.locator(".cite-tip")
             assert not tip.is_visible()
-            marker.hover()
-            tip.wait_for(state="visible", timeout=5_000)
+            if not _hover_shows(marker, tip):
+                page.screenshot(path=str(OUT / "timeline-hover-failed.png"))
+                raise AssertionError("hovering a citation marker never showed its quote (screenshot: "
+                                     f"{OUT / 'timeline-hover-failed.png'})")
             quote = tip.inner_text().strip().rstrip("…")
             assert len(quote) > 20 and "Oskarby" in page.inner_text("#chat .answer")
             page.screenshot(path=str(OUT / "timeline-hover.png"))
