@@ -20,10 +20,10 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-# the sets nobody has read: blind5's table has been printed over several sessions, blind6 over several; blind8 (written
-# by a helper on 2026-12-01, session 25, who read only the format and the scorer) is new. blind7 was read in session 25
-# (its conflicts and premises stayed at 0 however the dev sets moved) and is a dev set now.
-BLIND = ("editor_blind5", "editor_blind6", "editor_blind8", "editor_blind9")
+# the sets nobody has read: blind6's table has been printed over several sessions; blind8 (session 25), blind9
+# (session 27) and blind10 (2026-12-02, session 29) were written by helpers who read only the format and the scorer.
+# blind7 was read in session 25 and blind5 in session 29 (its table had been printed for many sessions): dev sets now.
+BLIND = ("editor_blind6", "editor_blind8", "editor_blind9", "editor_blind10")
 METRICS = (
     ("accuracy", "accuracy"),
     ("wrong_refusal_rate", "wrong refusals"),
