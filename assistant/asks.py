@@ -105,7 +105,7 @@ _NAME_Q = re.compile(r"^(?:\w+\s+){0,3}?(?:which|what)\s+(?:[\w'’-]+\s+){0,3}?
 
 # "What was Nadia Quartermain's vote total?", "What is the death toll?": a number, though no "how many"
 _COUNT_Q = re.compile(r"^what (?:was|is|were|are|will be) (?:the )?(?:[\w'’-]+ ){0,4}?"
-                      r"(?:total|tally|count|toll|turnout|majority|headcount|number of \w+)\b")
+                      r"(?:total|tally|count|toll|turnout|majority|margin|split|headcount|number of \w+)\b")
 
 KIND_WORDS = {"number": "a number", "money": "a sum of money", "duration": "a length of time", "date": "a date",
               "name": "a name", "distance": "a distance"}
@@ -326,7 +326,8 @@ def holds_kind(sentence: str, kind: str | None, counted: str | None = None) -> b
             return False
         if counted:
             # a share counts nothing: "7 per cent of patients" is no number of patients
-            tokens = words(_SHARE.sub(" ", sentence) if not _SHARE_Q.search(counted) else sentence, whole_numbers=True)
+            plain = _COMPOUND_COUNT.sub(_counted_plural, sentence)  # "a 14-turbine farm" counts 14 turbines
+            tokens = words(_SHARE.sub(" ", plain) if not _SHARE_Q.search(counted) else plain, whole_numbers=True)
             places = [i for i, t in enumerate(tokens) if counts_as(stem(t), counted) or counts_workforce(t, counted)]
             if any(_NUMBER.fullmatch(w) and (tokens[j + 1] != "of" or tokens[j + 2] in ("its", "their")
                                               or (tokens[j + 2] == "the" and w.lower() not in ("one", "1")))
@@ -623,6 +624,24 @@ def tells_future(sentence: str) -> bool:
     return bool(_DATEISH.search(sentence)) and bool(_FUTURE.search(sentence)) and not _UNDISCLOSED.search(sentence)
 
 
+# A number joined to a noun by a hyphen counts that noun: "a 14-turbine wind farm", "a three-hour meeting" (not an
+# age, "a 12-year-old", read elsewhere)
+_COMPOUND_COUNT = re.compile(r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                             r"thirty|forty|fifty|hundred)-([a-z]+)\b(?!-)", re.I)
+
+
+def _counted_plural(m: re.Match) -> str:
+    noun = m.group(2)
+    return f"{m.group(1)} {noun if noun.endswith('s') else noun + 's'}"
+
+
+# Nouns a number names rather than counts: "Line 2", "Platform 4", "Phase 3"
+_NAMED_BY_NUMBER = {"line", "route", "platform", "gate", "phase", "stage", "terminal", "ward", "block", "junction", "exit",
+                    "zone", "tier", "level", "category", "grade", "division", "flight", "channel", "page", "chapter",
+                    "section", "article", "clause", "part", "room", "lane", "track", "bay", "pier", "season", "episode",
+                    "version", "model", "number", "no"}
+
+
 def _counts_thing(tokens: list[str], i: int, counted: str = "") -> bool:
     """The number at ``tokens[i]`` counts another thing named right after it ("22 years", "37 homes", "two of
     them", "eleven other workers"), or is no count at all: a time ("11 pm", "4 a.m."), a day
@@ -631,7 +650,7 @@ def _counts_thing(tokens: list[str], i: int, counted: str = "") -> bool:
     word = tokens[i]
     nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
     before = tokens[i - 1] if i else ""
-    if nxt in _CLOCK or nxt in MONTHS or before in MONTHS or nxt in ("st", "nd", "rd", "th"):
+    if nxt in _CLOCK or nxt in MONTHS or before in MONTHS or nxt in ("st", "nd", "rd", "th") or before in _NAMED_BY_NUMBER:
         return True
     if re.fullmatch(r"(?:1[89]|20)\d\d", word):
         return True
@@ -650,7 +669,8 @@ def _counts_thing(tokens: list[str], i: int, counted: str = "") -> bool:
 ANY_PERSON = {"people", "person", "men", "women", "children", "staff", "personnel"}
 # Words that count one thing: households are counted in homes ("residents of 37 homes were evacuated")
 _SAME_COUNT = ({"household", "home", "house", "property", "dwelling"}, {"job", "post", "position"},
-               {"fan", "supporter", "spectator", "seat"}, {"children", "child", "pupil", "student", "schoolchildren"})
+               {"fan", "supporter", "spectator", "seat"}, {"children", "child", "pupil", "student", "schoolchildren"},
+               {"trip", "journey", "ride"})
 
 
 def counts_as(word_stem: str, counted: str) -> bool:

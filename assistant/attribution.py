@@ -3,8 +3,9 @@
 Found with spaCy's dependency parse (``en_core_web_sm`` 3.8.0): a speech or cognition verb
 with its subject, the object of "according to", the agent of "was reported by", and the
 hedging adverbs "reportedly" and "allegedly". A pronoun subject ("she said") is replaced by
-the last person or organisation named before it in the paragraph (an answer quoting "she said" gets the
-name beside it: "she (Ana Moss) said"). ``eval/bench_dates.py``
+the last person or organisation named before it in the paragraph, or the source an earlier sentence named when
+that came later ("A senior nurse ... said ... 'Some have waited three years,' she said"): an answer quoting "she
+said" gets the name beside it: "she (Ana Moss) said", "she (a senior nurse) said". ``eval/bench_dates.py``
 measures this parse against a word list on sentences written for it.
 
 The answer chain uses it so that a claim its source attributes keeps its attribution: an
@@ -31,7 +32,9 @@ def _phrase(token) -> str:
     """The noun phrase a token heads, without a trailing appositive clause or punctuation."""
     dated = {t.i for c in token.children if c.dep_ in ("prep", "npadvmod") and any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)
              for t in c.subtree}  # "Sputnik News on the 15th": the date is not the source
-    tokens = [t for t in token.subtree if t.i not in dated and (t.dep_ not in ("relcl", "punct") or t.i < token.i)]
+    clauses = {t.i for c in token.children if c.dep_ == "relcl" and c.i > token.i for t in c.subtree}  # "who asked ..."
+    tokens = [t for t in token.subtree if t.i not in dated and t.i not in clauses
+              and (t.dep_ not in ("relcl", "punct") or t.i < token.i)]
     start = min(t.i for t in tokens)
     end = max(t.i for t in tokens if t.dep_ != "punct" or t.i <= token.i)
     if len(tokens) < end - start + 1:
@@ -86,9 +89,13 @@ def attributions(paragraph: str) -> tuple[tuple[int, int, str | None], ...]:
             named.append((run[-1].idx + len(run[-1].text), " ".join(x.text for x in run)))
         run = []
     named.sort()
+    spoke: list[tuple[int, str]] = []  # the sources earlier sentences named: "A senior nurse ... said ...", then "she said"
     for sent in doc.sents:
-        before = [text for end, text in named if end <= sent.start_char]
-        out.append((sent.start_char, sent.end_char, _sources_in(sent, before)))
+        before = [text for end, text in sorted([(end, text) for end, text in named if end <= sent.start_char] + spoke)]
+        source = _sources_in(sent, before)
+        out.append((sent.start_char, sent.end_char, source))
+        if source and source.lower() not in _PRONOUNS and source not in _HEDGES.values():
+            spoke.append((sent.end_char, source))
     return tuple(out)
 
 
@@ -124,12 +131,17 @@ def keep_attribution(sentence: str, paragraphs: list[str]) -> tuple[str, str, bo
         said = attribution_of(sentence)
         m = re.search(rf"\b{re.escape(said)}\b", sentence) if said and said.lower() in _NAMED_BY_PRONOUN else None
         if m and best.lower() not in _PRONOUNS and _a_person(best, paragraphs):
-            return sentence[:m.end()] + f" ({best})" + sentence[m.end():], best, True  # 'she (Ana Moss) said
+            who = _lower_article(best)  # 'she (Ana Moss) said', 'she (a senior nurse) said'
+            return sentence[:m.end()] + f" ({who})" + sentence[m.end():], best, True
         return sentence, best, False
     if best in _HEDGES.values():
         return f"Reportedly, {_lower_first(sentence)}", best, True
-    source = best[:1].lower() + best[1:] if best.split(" ", 1)[0] in ("The", "A", "An") else best
-    return f"According to {source}, {_lower_first(sentence)}", best, True
+    return f"According to {_lower_article(best)}, {_lower_first(sentence)}", best, True
+
+
+def _lower_article(source: str) -> str:
+    """"A senior nurse" inside a sentence: "a senior nurse"."""
+    return source[:1].lower() + source[1:] if source.split(" ", 1)[0] in ("The", "A", "An") else source
 
 
 def _a_person(name: str, paragraphs: list[str]) -> bool:

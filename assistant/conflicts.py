@@ -115,6 +115,22 @@ def _number(sentence: str, counted: str | None, asked: set[str] = frozenset(),
     return None
 
 
+# A vote's tally: "by eight votes to three", "voted seven to four", "approved 9-4"
+_TALLY = re.compile(r"\b" + _NUM_WORD + r"\s+(?:votes?\s+)?to\s+" + _NUM_WORD + r"\b"
+                    r"|\b(\d{1,3})\s*[-–]\s*(\d{1,3})\b(?!\s*(?:am|pm|per|%))", re.I)
+_VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b|\bballot\b|\btally\b|\bsplit\b", re.I)
+
+
+def _tally(sentence: str) -> tuple[str, str, bool] | None:
+    """(value, as written, bound) of a vote's tally the sentence gives: "by eight votes to three" -> ("8-3", ...)."""
+    m = _TALLY.search(sentence)
+    if not m:
+        return None
+    a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    value = "-".join(str(_WORD_NUMBERS.get(x.lower(), x)) for x in (a, b))
+    return value, m.group(0), True
+
+
 # A margin or a change, not a tally: "won by nine votes", "cut by 300", "a majority of 40", "six votes ahead"
 _MARGIN_BEFORE = re.compile(r"\b(?:by|majority\s+of)\s+(?:just\s+|only\s+|a\s+mere\s+|some\s+|about\s+)?$", re.I)
 _MARGIN_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:ahead|behind|clear)\b", re.I)
@@ -209,7 +225,13 @@ _UNIT_NAMES = {"kilometre": "km", "kilometer": "km", "km": "km", "metre": "m", "
 _TIME_UNITS = {"second", "minute", "hour", "day", "night", "week", "month", "year", "decade"}
 # what a number of no one counts, when people are counted: "38 hours", "20 kilometres", "18,000 litres"
 _UNITS_OF_NO_ONE = _TIME_UNITS | set(_UNIT_NAMES) | {"litre", "liter", "tonne", "ton", "acre", "hectare", "point", "per",
-                                                     "percent", "vote"}
+                                                     "percent", "vote",
+                                                     # places and things people are not counted in: "inspect 14
+                                                     # other schools" is no count of children
+                                                     "school", "building", "home", "house", "property", "hospital",
+                                                     "church", "shop", "store", "site", "vehicle", "car", "bus",
+                                                     "tram", "train", "turbine", "roof", "room", "classroom", "stop",
+                                                     "station", "bed", "flat", "street", "road", "village", "town"}
 
 
 def measure(written: str) -> str | None:
@@ -448,6 +470,10 @@ def reported_values(question: str, hits: list[Hit], min_share: float = 0.5) -> l
     age = kind == "number" and bool(re.match(r"how old\b", asked_clause(question), re.I))
     share_asked = asks_share(question)  # "What share of the candidates ...?": "18 per cent" against "23%"
     margin = bool(re.search(r"\bby how (?:many|much)\b|\bmargin\b|\blead\b", question, re.I))  # "16 votes ahead"
+    # "What was the margin of the council vote?": "eight votes to three" against "seven to four"
+    tallied = kind == "number" and counted is None and bool(_VOTE.search(question)) and (
+        margin or bool(re.search(r"\bwhat\s+was\s+the\s+(?:vote|result|split|tally)\b|\bhow\s+did\b.*\bvote\b",
+                                 question, re.I)))
     event = _event(question) if kind == "date" else None
     deadline = kind == "date" and bool(DEADLINE.search(question))
     made = kind == "date" and bool(_MADE_Q.match(asked_clause(question).strip()))  # a year is an answer
@@ -473,7 +499,8 @@ def reported_values(question: str, hits: list[Hit], min_share: float = 0.5) -> l
     if kind == "date" and event is None and series:
         focus = series  # "When is the second strike due to take place?": a date of the second one
     # the question's events that reports also tell by other verbs: "find out" ~ "discovered", "hacked" ~ "breach"
-    told_by = {stem(t.text.lower()): same_event(phrasal(t)) for t in parse(question) if len(same_event(phrasal(t))) > 1}
+    told_by = {stem(t.text.lower()): same_event(_EVENT_NOUNS.get(t.lemma_.lower(), phrasal(t))) for t in parse(question)
+               if len(same_event(_EVENT_NOUNS.get(t.lemma_.lower(), phrasal(t)))) > 1}
     told_by = {t: verbs for t, verbs in told_by.items() if t in asked}
     role_terms = asked & set(content_terms(" ".join(role_forms(role) | {"heading", "leading", "charge"}))) if role else set()
     claims: list[tuple[tuple[float, float], Claim]] = []
@@ -514,6 +541,7 @@ def reported_values(question: str, hits: list[Hit], min_share: float = 0.5) -> l
             if best is not None and share <= best[0]:
                 continue
             found = (_share(sentence) if share_asked else _age(sentence, asked) if age else
+                     _tally(sentence) if tallied else
                      _number(sentence, counted, asked, measured, per, margin) if kind == "number"
                      else _date(h, s, e, deadline, made, announced) if kind == "date"
                      else _amount(sentence, MONEY) if kind == "money" else _amount(sentence, DURATION, asked)
@@ -541,6 +569,11 @@ _ELSEWHERE = re.compile(r"\b(?:in|over|for|as part of)\s+(?:a|an)\s+(?:separate|
                         r"incident|investigation|inquiry|deal|dispute|trial|prosecution)\b", re.I)
 _HONORIFICS = {"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "lord", "lady"}
 _ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+# Nouns a question names an event by, which reports tell by a verb: "Who performed the official opening?" is told
+# by "was opened by the mayor" and "the ribbon was cut by Gwen Hartley"
+_EVENT_NOUNS = {"opening": "open", "inauguration": "inaugurate", "closure": "close", "resignation": "resign",
+                "demolition": "demolish", "cancellation": "cancel", "postponement": "postpone", "arrest": "arrest",
+                "approval": "approve", "evacuation": "evacuate", "discovery": "find", "withdrawal": "withdraw"}
 _LIGHT_VERBS = {"be", "have", "do", "take", "make", "get", "go", "happen", "say", "begin", "start", "come", "due"}
 
 

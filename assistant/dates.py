@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from .nlp import entities_only
 from .sentences import sentence_spans
+from .text import STOPWORDS
 from .types import DateMention
 
 __all__ = ["DATE_RULES", "find_dates", "find_dates_many", "resolve", "state_dates", "said_on", "time_asked", "period_label", "DateMention"]
@@ -243,11 +244,23 @@ def _future_at(text: str, s0: int, s1: int, start: int, end: int) -> bool:
     return bool(_FUTURE.search(text[s0:s1]))
 
 
+def _generic_weekend(text: str, start: int, end: int) -> bool:
+    """A bare "weekend" that describes the noun after it ("extra weekend theatre lists", "Weekend services were
+    cut") is weekends in general; "a busy weekend for police", "Easter weekend" name one."""
+    before = re.search(r"([\w'’-]+)\s+$", text[max(0, start - 30):start])
+    if before and before.group(1).lower() in ("the", "this", "that", "last", "next", "past", "coming", "previous"):
+        return False
+    after = re.match(r"\s+([a-z][\w-]*)", text[end:end + 30])
+    return bool(after) and after.group(1) not in STOPWORDS and after.group(1) not in ("was", "were", "is", "saw", "will")
+
+
 def _resolve_all(text: str, spans: list[tuple[int, int]], base: date) -> list[DateMention]:
     out = []
     sentences = sentence_spans(text)
     for start, end in spans:
         expr = text[start:end]
+        if expr.strip().lower() in ("weekend", "weekends") and _generic_weekend(text, start, end):
+            continue  # "will run extra weekend theatre lists": weekends in general, not a particular one
         s0, s1 = next(((a, b) for a, b in sentences if a <= start < b), (0, len(text)))
         future = _future_at(text, s0, s1, start, end)
         found = resolve(expr, base, future)

@@ -7,7 +7,9 @@ for it ("discovered the breach on 3 November" answers "When did Veldren find out
 
 from __future__ import annotations
 
-__all__ = ["FORMS", "PHRASAL", "SAME_EVENT", "phrasal", "same_event", "tells"]
+import re
+
+__all__ = ["FORMS", "PHRASAL", "PHRASED", "SAME_EVENT", "phrasal", "same_event", "tells"]
 
 SAME_EVENT: tuple[frozenset[str], ...] = tuple(frozenset(g) for g in (
     {"close", "shut", "shutter"}, {"resign", "quit"}, {"cancel", "scrap", "axe"}, {"postpone", "delay"},
@@ -18,7 +20,8 @@ SAME_EVENT: tuple[frozenset[str], ...] = tuple(frozenset(g) for g in (
     {"find", "discover", "detect", "uncover", "spot"}, {"leak", "spill"}, {"hack", "breach"}, {"trap", "strand", "stick"},
     {"take effect", "come into force", "come into effect", "kick in"}, {"build", "construct", "erect", "date from"},
     {"break", "snap"}, {"retire"}, {"reject", "refuse", "throw out", "turn down"}, {"detonate", "explode", "blow up"},
-    {"remove", "move", "relocate"},
+    {"remove", "move", "relocate"}, {"fell", "clear", "cut down", "chop down"},
+    {"open", "inaugurate"},
 ))
 
 # Phrasal verbs read as the verb they mean: "knock down" -> "demolish", "kick in" -> "take effect"
@@ -30,7 +33,8 @@ PHRASAL = {("knock", "down"): "demolish", ("tear", "down"): "demolish", ("pull",
            ("stop", "from"): "block", ("prevent", "from"): "block", ("bar", "from"): "block",
            ("kick", "in"): "kick in", ("find", "out"): "find", ("pull", "through"): "recover",
            ("turn", "up"): "find", ("throw", "out"): "reject", ("turn", "down"): "reject", ("blow", "up"): "detonate",
-           ("cart", "away"): "remove", ("cart", "off"): "remove", ("take", "away"): "remove"}
+           ("cart", "away"): "remove", ("cart", "off"): "remove", ("take", "away"): "remove",
+           ("cut", "down"): "cut down", ("chop", "down"): "chop down"}
 
 
 # Irregular past forms a negation is written in: "will not be sold" negates "Who is buying it?" (only verbs whose
@@ -47,10 +51,14 @@ def phrasal(token) -> str:
     return lemma
 
 
+# Events told in a set phrase whose words may stand apart: "the ribbon was cut by the mayor" opens a line
+PHRASED = {"open": re.compile(r"\bribbon\b(?:\s+\S+){0,8}?\s+cut\b|\bcut\s+(?:\S+\s+){0,2}?ribbon\b")}
+
+
 def tells(lemmas: str, verbs) -> bool:
     """The sentence, as its lemmas joined by spaces, tells of one of ``verbs`` written in several words ("the ban
-    come into force on friday" tells "come into force")."""
-    return any(" " in v and f" {v} " in f" {lemmas} " for v in verbs)
+    come into force on friday" tells "come into force"), or in a set phrase (``PHRASED``: "the ribbon be cut")."""
+    return any((" " in v and f" {v} " in f" {lemmas} ") or (v in PHRASED and PHRASED[v].search(lemmas)) for v in verbs)
 
 
 def same_event(lemma: str) -> frozenset[str]:

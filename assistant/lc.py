@@ -29,6 +29,7 @@ from .types import Hit, TimelinePoint
 
 TIMELINE_K = 10  # paragraphs read for a timeline question
 DISAGREE_K = 10  # paragraphs read (in the one search) for rival values and for corrections of a premise
+STORY_K = 30  # a timeline's further paragraphs: the rest of the reports its search found, read whole
 ENDPOINT_K = 3  # paragraphs read for each end a timeline question names ("from the ballot to the failed talks")
 
 
@@ -136,12 +137,13 @@ def answer_chain(retriever: Retriever, generator: Generator, verifier=None, fall
         """A timeline question is answered by the dated events of the reports, in order."""
         if state.premise is not None or not is_timeline(state.question):
             return state
-        found = tuple(events(state.question, state.hits))
+        hits = state.hits + retriever.story_hits(state.hits, STORY_K)  # the reports found, read whole
+        found = tuple(events(state.question, hits))
         if len(found) < 2:
             return state
         draft = Draft(sentences=tuple(DraftSentence(f"{e.label}: {e.sentence}", (e.hit,)) for e in found),
                       notes={"timeline": len(found)})
-        return state.evolve(timeline=found, draft=draft)
+        return state.evolve(timeline=found, draft=draft, hits=hits)
 
     def generate(state: ChainState) -> ChainState:
         if state.premise is not None or state.timeline:

@@ -19,7 +19,7 @@ from .conflicts import measure, number_value
 from .events import FORMS, PHRASAL, SAME_EVENT, phrasal, same_event
 from .nlp import parse
 from .sentences import sentence_spans
-from .text import content_terms, entity_found, key_entities, names_by_article, stem, words
+from .text import article_terms, content_terms, entity_found, key_entities, names_by_article, stem, words
 from .types import Hit
 from . import voice
 
@@ -148,7 +148,11 @@ _CALLED_FALSE = re.compile(
     r"\b(?:contrary\s+to|despite)\s+(?:\w+\s+){0,3}(?:reports?|rumou?rs?|claims?|posts?|accounts?|speculation)\b"
     r"|\b(?:denied|dismissed|rejected|played\s+down)\s+(?:\w+\s+){0,3}(?:reports?|rumou?rs?|claims?|accounts?|speculation)\b"
     r"|\b(?:untrue|not\s+true|no\s+truth|unfounded|baseless|wide\s+of\s+the\s+mark|never\s+(?:been\s+)?on\s+the\s+table"
-    r"|not\s+on\s+the\s+table|no\s+such\s+plans?)\b", re.I)
+    r"|not\s+on\s+the\s+table|no\s+such\s+plans?)\b"
+    # "Stories passed between parents that a child had been hurt were wrong", "Claims ... were mistaken"
+    r"|\b(?:claims?|reports?|stories|rumou?rs?|posts?|suggestions?|accounts?|fears?)\b[^.;]{0,200}?\b(?:were|was|are|is|"
+    r"proved|proven|turned\s+out\s+to\s+be)\s+(?:\w+\s+)?(?:wrong|mistaken|false|incorrect|inaccurate|untrue|unfounded|"
+    r"groundless)\b", re.I)
 
 
 # A place or body the question assumes an event touched, which the reporting says it did not ("Tarrow, which draws
@@ -204,7 +208,7 @@ def _events(question: str, clauses_only: bool = False) -> list[tuple[str, str, s
             if t.pos_ != "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in t.children) \
                     and t.dep_ != "advcl" and not any(x.dep_ in ("aux", "auxpass") for x in t.head.children):
                 continue
-            if _hearsay(t):
+            if _hearsay(t) or _unrealised(t):
                 continue
             # the subject of "after being carted away" is that of the verb the preposition belongs to
             governor = t.head.head if opened else t.head
@@ -228,6 +232,9 @@ def _events(question: str, clauses_only: bool = False) -> list[tuple[str, str, s
                 at = next((k for k, w in enumerate(words) if w.i == t.i), len(words) - 1) + 1
                 words = words[:at] + ["the"] + thing + words[at:]
             clause = re.sub(r"\s+(['’]s)\b", r"\1", " ".join(w if isinstance(w, str) else w.text for w in words)).strip(" ?")
+            restated = _inverted(_WH_OPENING.sub("", question.strip())) if t.dep_ == "ROOT" and subject else None
+            if restated and restated.lower().startswith(" ".join(x.text for x in subject[0].subtree).lower()):
+                clause = restated  # "How badly was the pupil injured when ...?": the pupil was injured when ...
             events.append((t.lemma_.lower(), clause, _about(clause, t.text, about_all)))
             if thing and t.lemma_.lower() in _FILED and thing[-1].lemma_.lower() not in ("case", "claim"):
                 # "the challenge that Quell filed": contradicted by "would not challenge the recount"
@@ -245,8 +252,7 @@ def _events(question: str, clauses_only: bool = False) -> list[tuple[str, str, s
         events.append(("be found dead", clause, _about(clause, "died", about_all)))
     known = {e[0] for e in events}
     lexicon = set(_OPPOSITES) | {v for group in SAME_EVENT for v in group}
-    plain = re.sub(r"^(?:(?:why|how|when|where|what|who|which|in what|for what)\s+)?(?:(?:did|does|do|was|were|is|are|has|"
-                   r"have|had|will|would)\s+)?", "", question.strip(), flags=re.I).strip(" ?")
+    plain = _statement(question)
     for t in doc:
         verb = _NOMINAL.get(t.lower_, _NOMINAL.get(t.lemma_.lower(), phrasal(t)))
         kit = t.lemma_.lower() == "hang" and any(c.lower_ == "up" for c in t.children) and any(
@@ -257,7 +263,7 @@ def _events(question: str, clauses_only: bool = False) -> list[tuple[str, str, s
                 c.dep_ == "nsubjpass" and (c.lower_ in ("who", "he", "she", "they") or c.ent_type_ == "PERSON"
                                            or person_noun(c.lemma_.lower())) for c in t.children):
             verb = "arrest"  # "Who got nicked for ...?": someone was arrested
-        if verb in lexicon and verb not in known and not _hearsay(t):
+        if verb in lexicon and verb not in known and not _hearsay(t) and not _unrealised(t):
             known.add(verb)
             clause = _nominal_clause(t, doc) or plain
             about = _about(clause, t.text, about_all)
@@ -272,6 +278,44 @@ def _events(question: str, clauses_only: bool = False) -> list[tuple[str, str, s
                       else _assumed_clause(question))
             events.append(("stay closed", clause, _about(clause, t.text, about_all)))
     return events
+
+
+_WH_OPENING = re.compile(r"^(?:how\s+\w+ly|how\s+(?:badly|bad|much|long|far|soon|often)|why|when|where|how)\s+(?=was|were|"
+                         r"is|are|has|have|had)", re.I)
+
+
+def _statement(question: str) -> str:
+    """The question as the statement it takes for granted, by its words: "How seriously was the pupil injured when
+    the roof fell in?" -> "the pupil was injured when the roof fell in" (the small parser reads "injured" there as
+    describing the pupil, so this is done on the words)."""
+    q = _WH_OPENING.sub("", question.strip())
+    return _inverted(q) or re.sub(r"^(?:(?:why|how|when|where|what|who|which|in what|for what)\s+)?(?:(?:did|does|do|"
+                                  r"was|were|is|are|has|have|had|will|would)\s+)?", "", q, flags=re.I).strip(" ?")
+
+
+def _inverted(question: str) -> str | None:
+    """A passive question's words put back in a statement's order: "was the pupil injured when ..." -> "the pupil
+    was injured when ..."; None when they are not in that order."""
+    m = re.match(r"^(?P<aux>was|were|is|are|has|have|had)\s+(?P<subj>(?:[\w'’-]+\s+){1,5}?)(?P<been>been\s+)?"
+                 r"(?P<verb>\w+(?:ed|en)|hurt|hit|cut|shut|built|sold|lost|won|held|made|paid|kept|left)\b(?P<rest>.*)$",
+                 question.strip(), re.I)
+    if not m or not (m.group("been") or m.group("aux").lower() not in ("has", "have", "had")):
+        return None
+    return f"{m.group('subj')}{m.group('aux').lower()} {m.group('been') or ''}{m.group('verb')}{m.group('rest')}".strip(" ?")
+
+
+# What is planned, proposed or only supposed is not taken as done: "the plan to close the unit", "would save by
+# shutting it"
+_PLANNED = {"plan", "proposal", "propose", "threaten", "threat", "consider", "want", "aim", "intend", "seek", "bid",
+            "consultation", "scheme", "idea", "option"}
+
+
+def _unrealised(token) -> bool:
+    """The event is one a plan or proposal governs ("the plan to close the unit"), or the means of a supposed
+    outcome ("How much would the board save by shutting the unit?"): the question does not take it as done."""
+    if any(a.lemma_.lower() in _PLANNED for a in token.ancestors):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for a in token.ancestors for c in a.children)
 
 
 def _hearsay(token) -> bool:
@@ -327,6 +371,10 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
                                    r"(?:grounds?|basis|authority|terms|charges?|evidence))\b", q) \
             and not re.match(r"^(with|after|since|now that|given that)\b[^?]*,\s*(why|how|when|where|what|who|which)\b", q):
         return None
+    if _LENGTH_Q.search(question):  # "after her four-year ban": the length the report gives is the correction
+        found = _length_premise(question, hits)
+        if found is not None:
+            return found
     for lemma, assumed, about in _events(question, clauses_only=yes_no):
         assumed = re.sub(r"^(?:with|after|since|now that|given that)\s+", "", assumed, flags=re.I)
         if lemma in _VERDICT and _verdict_stands(question, lemma, [h for _, h in _same_story(question, about, hits)]):
@@ -341,17 +389,28 @@ def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
             if verb in _OPPOSITES:
                 patterns.append(_OPPOSITES[verb])
         denial = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
-        for i, h in _same_story(question, about, hits):
+        # a paragraph about the question's story in its own words; or, for a claim called false in so many words,
+        # one whose article is ("Stories that a child had been hurt in the collapse were wrong" under a lead
+        # about the roof falling in)
+        own = {i for i, _ in _same_story(question, about, hits)}
+        for i, h in _same_story(question, about, hits, article_wide=True):
             previous = ""
-            for s, e in sentence_spans(h.text):
+            spans = sentence_spans(h.text)
+            for k, (s, e) in enumerate(spans):
                 sentence = h.text[s:e]
-                if _DENIAL.match(sentence) and _REPORTED.search(previous) and _tells(previous, same) \
+                if i in own and _DENIAL.match(sentence) and _REPORTED.search(previous) and _tells(previous, same) \
                         and not _another_one(previous, question):
                     return Premise(assumed, i, f"{previous} {sentence}")
-                if any(_on_the_thing(m, about) and not _other_role(m, question) and not _elsewhere(m, question)
-                       for m in denial.finditer(sentence)) \
-                        or (_CALLED_FALSE.search(sentence) and (_tells(sentence, same, verbs_only=True)
-                                                                or _claim_of(sentence, assumed))):
+                if i in own and any(_on_the_thing(m, about) and not _other_role(m, question)
+                                    and not _elsewhere(m, question) for m in denial.finditer(sentence)):
+                    return Premise(assumed, i, sentence)
+                if _CALLED_FALSE.search(sentence) and (_tells(sentence, same, verbs_only=True)
+                                                       or _claim_of(sentence, assumed)):
+                    # "Stories that a child had been hurt were wrong. ... nobody was injured": the sentence after
+                    # a claim called false often says what is true instead; it is quoted too when it tells of it
+                    after = spans[k + 1] if k + 1 < len(spans) else None
+                    if after and _says_instead(h.text[after[0]:after[1]], denial, same, about):
+                        return Premise(assumed, i, h.text[s:after[1]])
                     return Premise(assumed, i, sentence)
                 previous = sentence
         # a sentence that calls a claim false and negates the event in so many words ("Contrary to some accounts, none
@@ -597,14 +656,26 @@ def _spared_premise(question: str, hits: list[Hit]) -> Premise | None:
     return None
 
 
-def _same_story(question: str, about: set[str], hits: list[Hit], share: float = 0.5) -> list[tuple[int, Hit]]:
+def _says_instead(sentence: str, denial: re.Pattern, same: frozenset[str], about: set[str]) -> bool:
+    """After a claim called false, does ``sentence`` say what is true of the same thing: it denies the event too
+    ("nobody was injured"), tells of it ("no trees will be cut down") or names what the question is about ("A
+    spokesperson said the ward 'is staying open'")?"""
+    return bool(denial.search(sentence)) or _tells(sentence, same) or bool(about & set(content_terms(sentence)))
+
+
+def _same_story(question: str, about: set[str], hits: list[Hit], share: float = 0.5,
+                article_wide: bool = False) -> list[tuple[int, Hit]]:
     """(position, hit) of the paragraphs about the same thing: holding ``share`` of the words ``about``, with the
-    question's names counted as found when the article names them."""
+    question's names counted as found when the article names them. ``article_wide``: the words of the article's
+    title, lead and other retrieved paragraphs count too (a later paragraph says "the collapse" and "a child" of
+    what the lead called the roof falling in on the pupils)."""
     if not about:
         return []
     named = names_by_article(question, hits)
+    wide = article_terms(hits) if article_wide else {}
     return [(i, h) for i, h in enumerate(hits)
-            if len(about & (set(content_terms(h.title + " " + h.text)) | named[h.article_id])) / len(about) >= share]
+            if len(about & (set(content_terms(h.title + " " + h.text)) | named[h.article_id]
+                            | wide.get(h.article_id, set()))) / len(about) >= share]
 
 
 def _first_sentence(question: str, about: set[str], hits: list[Hit], found, share: float = 0.5) -> tuple[int, str] | None:

@@ -100,6 +100,11 @@ class Retriever:
                     break
             if len(chosen) >= k:
                 break
+        return self._hits(chosen, fetched, dense_rank, bm25_rank)
+
+    def _hits(self, chosen: list[tuple[StoredParagraph, float]], fetched: dict[str, StoredParagraph],
+              dense_rank: dict[str, int], bm25_rank: dict[str, int]) -> list[Hit]:
+        """The chosen paragraphs as hits: with their copies in other outlets and their article's lead."""
         copies = self.index.catalog.copies_of([p.copy_group for p, _ in chosen if p.copy_group])
         leads = {f"{p.article_id}#p1" for p, _ in chosen}
         fetched.update((p.id, p) for p in self.index.paragraphs(sorted(leads - set(fetched))))
@@ -116,6 +121,20 @@ class Retriever:
                 lead=fetched[lead].text if (lead := f"{p.article_id}#p1") != p.id and lead in fetched else "",
             ))
         return hits
+
+    def story_hits(self, hits: list[Hit], limit: int) -> list[Hit]:
+        """The other paragraphs of the articles ``hits`` come from, in the hits' order of articles and each
+        article's order of paragraphs, at most ``limit``: a timeline reads a story's reports whole (the day the
+        engineers began their survey is a line deep in a report that no search of "what happened" ranks)."""
+        seen = {h.paragraph_id for h in hits}
+        fetched: dict[str, StoredParagraph] = {}
+        chosen: list[tuple[StoredParagraph, float]] = []
+        for article_id in dict.fromkeys(h.article_id for h in hits):
+            for p in self.index.catalog.article_paragraphs(article_id):
+                if p.id not in seen and len(chosen) < limit:
+                    fetched[p.id] = p
+                    chosen.append((p, 0.0))
+        return self._hits(chosen, fetched, {}, {})
 
 
     def _rerank(self, query: str, ranked: list[tuple[str, float]], dense, sparse,

@@ -133,6 +133,12 @@ class Settings:
         8, "Extractive generator: sentences (best by word overlap) compared with the question by embedding."
     )
     max_sentences: int = _setting(3, "Extractive generator: most sentences in one answer.")
+    kind_share: float = _setting(
+        0.8,
+        "Extractive generator: when the best sentence lacks the kind of thing asked for (a length of time for "
+        "'how long'), the best one holding it joins the answer if it scores at least this share of the best (1 or "
+        "more: never).",
+    )
     reason_bonus: float = _setting(
         0.1,
         "Extractive generator: added to the evidence score of a sentence that gives a reason in so many words "

@@ -1,8 +1,9 @@
 """A story laid out in time: "Give me the timeline of X", "What happened with X?".
 
 Each retrieved paragraph about X gives at most one event: its first sentence about X that
-states a day (resolved, ``dates``; a day on which something was *said* does not count), dated by
-the first day it names that had come by publication (the day something happened, not one planned). The
+states a day (resolved, ``dates``), dated by the first day it names that had come by publication (the day
+something happened, not one planned); a day on which something was *said* dates the sentence only when it
+dates nothing else that had happened (then the saying is the event: an announcement). The
 events are sorted by that day, one dated, cited line each; the chat UI draws them on a chart.
 """
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .dates import said_on
+from .nlp import parse
 from .sentences import sentence_spans
 from .text import MONTHS, WEEKDAYS, content_terms, key_entities, names_by_article, words
 from .types import Hit
@@ -60,6 +62,16 @@ def endpoints(question: str) -> list[str]:
     return [f"{story} {m.group(end).strip()}" for end in ("first", "last")]
 
 
+_REPORTING = {"say", "tell", "add", "announce", "confirm", "state", "report", "explain", "insist", "claim"}
+
+
+def _happening(told: str) -> bool:
+    """What a sentence reports before the day it was said tells of something done or to be done ("41,000 journeys
+    were recorded", "will hold a consultation"), not a state ("is short of nurses")."""
+    return any((t.tag_ in ("VBD", "VBN") or t.lower_ in ("will", "would")) and t.lemma_.lower() not in _REPORTING
+               for t in parse(told))
+
+
 def events(question: str, hits: list[Hit], min_share: float = 0.5) -> list[Event]:
     """One dated event per paragraph about the question's subject, in chronological order."""
     about = {t for t in content_terms(question) if t not in _NOT_ABOUT}
@@ -80,12 +92,15 @@ def events(question: str, hits: list[Hit], min_share: float = 0.5) -> list[Event
         elif len(about & set(content_terms(h.title + " " + h.text))) / len(about) < min_share:
             continue
         for s, e in sentence_spans(h.text):
-            days = [m for m in h.dates if s <= m.start < e and m.granularity == "day"
-                    and not said_on(h.text[s:m.start], announcements=False)]
-            if not days:
+            days = [m for m in h.dates if s <= m.start < e and m.granularity == "day"]
+            told = [m for m in days if not said_on(h.text[s:m.start], announcements=False)]
+            # what happened, not what is planned: "will be suspended from 1 April after the board voted on Tuesday";
+            # a sentence that dates nothing but its saying is an announcement on that day ("41,000 journeys were
+            # recorded, the authority said yesterday"; "will consult from 18 May, its chair said on Friday")
+            said = [m for m in days if m not in told and m.first <= h.published and _happening(h.text[s:m.start])]
+            m = next((d for d in told if d.first <= h.published), None) or (said or told or [None])[0]
+            if m is None:
                 continue
-            # what happened, not what is planned: "will be suspended from 1 April after the board voted on Tuesday"
-            m = next((d for d in days if d.first <= h.published), days[0])
             key = (m.first, " ".join(sorted(set(content_terms(h.text[s:e])))[:6]))
             if key not in seen:
                 seen.add(key)

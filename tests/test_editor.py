@@ -199,6 +199,12 @@ def test_timeline_events_come_in_order_of_the_day_they_happened():
                  published=date(2025, 3, 6)),
             _hit("s#p2", "The Oskarby clinic is short of nurses, its manager said on Monday.", published=date(2025, 3, 6))]
     assert [e.label for e in events("What happened with the Oskarby clinic?", told)] == ["2 March 2025"]
+    # ... unless what was said that day tells of something done or to be done: then the saying is the event
+    done = [_hit("d#p1", "Oskarby clinic saw 4,100 patients in its first month, its manager said on Monday.",
+                 published=date(2025, 3, 6)),
+            _hit("d#p2", "The Oskarby clinic will open on Sundays from 1 May, its manager said on the 5th.",
+                 published=date(2025, 3, 6))]
+    assert [e.label for e in events("What happened with the Oskarby clinic?", done)] == ["3 March 2025", "5 March 2025"]
 
 
 @pytest.fixture(scope="module")
@@ -309,7 +315,34 @@ def test_the_chain_reads_a_timeline_end_that_the_first_ten_paragraphs_miss(make_
     a = make_assistant()
     a.ingest([folder])
     answer = a.ask("Trace the Lenby ferry dispute from the strike ballot to the failed talks.", as_of="2025-10-20")
-    assert [p.day for p in answer.timeline] == ["2025-10-04", "2025-10-17"], answer.text  # the ballot, deep in its report
+    days = [p.day for p in answer.timeline]  # the ballot, deep in its report, first; the failed talks last
+    assert days[0] == "2025-10-04" and days[-1] == "2025-10-17", answer.text
+
+
+def test_a_timeline_reads_its_reports_whole(make_assistant, tmp_path, monkeypatch):
+    """The day engineers began a survey is a line deep in a report that the search for "what happened" does not
+    rank among the first ten paragraphs: the timeline reads the reports it found whole (``STORY_K``)."""
+    from assistant import lc
+    from conftest import write_article
+
+    folder = tmp_path / "c"
+    sides = ["drivers", "traders", "cyclists", "walkers", "councillors", "residents", "pupils", "parents", "bus crews",
+             "taxi drivers", "shopkeepers", "police"]
+    filler = "".join(f"\n\nThe Brimwell bridge closure has angered {w}, who said the bridge closure had gone on too long."
+                     for w in sides)
+    write_article(folder, "shut.md", id="shut", published="2026-01-20", title="Brimwell bridge closed",
+                  body="The Brimwell bridge closure began on 12 January after a crack was found in the bridge." + filler
+                       + "\n\nEngineers began surveying the span on the 14th.")
+    write_article(folder, "open.md", id="open", published="2026-02-06", title="Brimwell bridge reopens",
+                  body="The Brimwell bridge reopened on Thursday, ending the bridge closure.")
+    a = make_assistant()
+    a.ingest([folder])
+    question = "Give me the timeline of the Brimwell bridge closure."
+    answer = a.ask(question, as_of="2026-02-10")
+    assert [p.day for p in answer.timeline] == ["2026-01-12", "2026-01-14", "2026-02-05"], answer.text
+    monkeypatch.setattr(lc, "STORY_K", 0)
+    a = make_assistant()
+    assert "2026-01-14" not in [p.day for p in a.ask(question, as_of="2026-02-10").timeline]
 
 
 def test_a_premise_is_contradicted_by_the_same_event_in_other_words_and_trace_asks_for_a_timeline():
@@ -1395,3 +1428,91 @@ def test_got_nicked_is_arrested_and_a_street_called_by_a_new_name_that_keeps_its
                                  [_hit("m#p1", kept, title="Mill Lane keeps its name")])
     assert found is not None and found.assumed == "Mill Lane was renamed Quill Way"
     assert _correcting("How are the people of Mill Lane finding the plan to rename it?", kept) is None
+
+
+def _article(aid, *paragraphs, title="Brimwell news", outlet="Test Post"):
+    """The paragraphs of one article as retrieved hits, each knowing its article's lead."""
+    from dataclasses import replace
+
+    return [replace(_hit(f"{aid}#p{n}", p, outlet=outlet, title=title), lead=paragraphs[0])
+            for n, p in enumerate(paragraphs, 1)]
+
+
+def test_a_claim_called_wrong_is_corrected_with_the_sentence_that_says_what_is_true():
+    """Session 29, from editor_blind5's forms (invented text): the claim is called wrong ("were wrong", "were
+    mistaken") in one sentence, what is true is said in the next, and a later paragraph calls the event by other
+    words than the question ("the collapse", "a child") that the article's lead explains."""
+    lead = "Part of the ceiling at Brimwell Library fell in early on Sunday, hours before readers were due to arrive."
+    hurt = ("Rumours among parents that a child had been hurt in the collapse were wrong, the council said. The "
+            "library was empty at the time and no one was injured.")
+    hits = _article("lib", lead, hurt, "The library will stay shut for a month.")
+    found = contradicted_premise("How badly was the reader injured when the Brimwell Library ceiling fell in?", hits)
+    assert found is not None and found.sentence == hurt and found.hit == 1
+    assert found.assumed == "the reader was injured when the Brimwell Library ceiling fell in"
+    assert contradicted_premise("When did the Brimwell Library ceiling fall in?", hits) is None
+    # without its lead among the hits, the paragraph is about nothing the question names
+    assert contradicted_premise("How badly was the reader injured when the Brimwell Library ceiling fell in?",
+                                [_hit("lib#p2", hurt)]) is None
+
+    wood = ("Claims that the Brimwell bypass would mean felling ancient woodland were mistaken, the council's "
+            "ecologist said. The route crosses farmland and no trees will be cut down, she said.")
+    assert _correcting("How much ancient forest will be cleared for the Brimwell bypass?", wood) == wood
+    assert _correcting("How long will the Brimwell bypass be?", wood) is None
+    # the next sentence joins only when it tells of the same thing
+    ward = ("The trust dismissed rumours that Brimwell's maternity ward would be closed. A spokesperson said the ward "
+            "\"is staying open\". Car parking charges will rise in May.")
+    assert _correcting("Why is Brimwell shutting its maternity ward?", ward) == ward.rsplit(" Car", 1)[0]
+    other = ("The trust dismissed rumours that Brimwell's maternity ward would be closed. Car parking charges will "
+             "rise in May.")
+    assert _correcting("Why is Brimwell shutting its maternity ward?", other) == other.split(" Car")[0]
+
+
+def test_a_vote_tally_an_official_opening_and_a_count_of_other_things_have_rivals():
+    """A vote's margin is its tally ("eight votes to three" against "seven to four"); an opening is told by "was
+    opened by" and "the ribbon was cut by"; "12 other schools" counts no children."""
+    def values(question, *texts):
+        hits = [_hit(f"r{i}#p1", t, outlet=f"Outlet {i}", title="Brimwell council") for i, t in enumerate(texts)]
+        found = find_disagreement(question, hits)
+        return sorted(c.value for c in found.claims) if found else None
+
+    q = "What was the margin of the Brimwell council vote approving the bypass?"
+    assert values(q, "Brimwell council approved the bypass on Tuesday by nine votes to two.",
+                  "The Brimwell council vote on the bypass went eight to three in favour.") == ["8-3", "9-2"]
+    assert values(q, "Brimwell council approved the bypass on Tuesday by nine votes to two.",
+                  "The Brimwell council approved the bypass, which will cost 12 million pounds, after a vote.") is None
+    opened = ("The Brimwell footbridge was opened on Saturday by the town's mayor, Ada Quill.",
+              "The ribbon on the new Brimwell footbridge was cut by Tom Oake, chair of the bridge trust.")
+    assert values("Who performed the official opening of the Brimwell footbridge?", *opened) == ["oake", "quill"]
+    pupils = ("All 240 children at Brimwell Primary were sent home.",
+              "The council will inspect 12 other schools like Brimwell Primary, its leader said.")
+    assert values("How many children attend Brimwell Primary?", *pupils) is None
+    assert values("How many children attend Brimwell Primary?", pupils[0],
+                  "Brimwell Primary's 310 pupils return on Monday.") == ["240", "310"]
+
+
+def test_a_weekend_in_general_is_no_date():
+    found = find_dates("The ward \"will run extra weekend clinics from April\". Staff worked through the weekend.",
+                       date(2025, 3, 26))
+    assert [m.text for m in found] == ["April", "the weekend"]
+
+
+def test_a_planned_or_supposed_event_is_not_taken_as_done_and_a_length_is_corrected_by_the_length():
+    open_ = "The Brimwell maternity unit remains open while the consultation runs, the board said."
+    assert _correcting("Why did the board shut the Brimwell maternity unit?", open_) == open_
+    assert _correcting("How much would the board save by shutting the Brimwell maternity unit?", open_) is None
+    assert _correcting("What has happened so far with the plan to close the Brimwell maternity unit?", open_) is None
+    ban = ("Posts saying that Ada Quill had been banned for four years were wrong, the board said. Quill has been "
+           "banned from racing for six months.")
+    assert _correcting("When will Ada Quill race again after her four-year ban?", ban) == ban.split("said. ")[1]
+
+
+def test_she_said_after_an_unnamed_source_says_who_she_is():
+    """"A senior nurse, who asked not to be named, said ... 'Some have waited three years,' she said": the answer
+    quoting the second sentence says she is the nurse (the last named entity is the hospital, not her)."""
+    para = ("Brimwell Hospital kept a second waiting list, papers show. A senior nurse who asked not to be named said "
+            "the list was kept by hand. \"Some of these people have waited three years,\" she said.")
+    quote = "\"Some of these people have waited three years,\" she said."
+    assert keep_attribution(quote, [para]) == (
+        "\"Some of these people have waited three years,\" she (a senior nurse) said.", "A senior nurse", True)
+    named = "Fire chief Ana Moss said the blaze began in a store room. \"It spread fast,\" she said."
+    assert keep_attribution("\"It spread fast,\" she said.", [named])[0] == "\"It spread fast,\" she (Fire chief Ana Moss) said."

@@ -184,3 +184,37 @@ def test_a_why_question_prefers_the_sentence_that_gives_a_reason():
     off = ExtractiveGenerator(settings=Settings(reason_bonus=0.0, min_support=0.3))
     off._refusal = gen._refusal
     assert not any("because" in s.text for s in off.generate(question, [hit]).sentences)
+
+
+def test_a_number_joined_to_a_noun_or_naming_a_line_counts_nothing_asked_and_trips_are_journeys():
+    """"a 14-turbine farm" counts turbines, not households; "Line 2" names a line; "41,000 journeys" counts trips."""
+    assert not holds_kind("Councillors approved a 14-turbine wind farm on Wednesday.", "number", "household")
+    assert holds_kind("The farm would power around 38,000 homes.", "number", "household")
+    assert not holds_kind("Trams ran on the new extension of Line 2 on Tuesday.", "number", "trip")
+    assert holds_kind("About 41,000 journeys were made in its first week.", "number", "trip")
+    assert holds_kind("Councillors approved 14 turbines on Wednesday.", "number", "turbine")
+
+
+def test_the_best_sentence_holding_the_kind_asked_joins_an_answer_whose_best_sentence_lacks_it():
+    """"How long had patients been waiting?": the best sentence tells of the waiting but gives no length of time;
+    the one that does ("nearly three years") joins when it scores at least ``kind_share`` of the best."""
+    from datetime import date
+
+    from assistant.settings import Settings
+    from assistant.types import Hit
+
+    texts = ("Patients waiting for operations at Brimwell Hospital were kept off the official waiting list, papers "
+             "show. The hospital said it was looking into it.", "A nurse said some had been left for nearly three years.")
+    hits = [Hit(f"h#p{i}", "h", "Hidden waiting list at Brimwell Hospital", "Test Post", date(2025, 3, 1), t, 0,
+                len(t), 1.0) for i, t in enumerate(texts, 1)]
+    question = "How long had patients waiting for operations at Brimwell Hospital been kept off the official list?"
+
+    def said(share):
+        gen = ExtractiveGenerator(settings=Settings(kind_share=share))
+        gen._refusal = type("Answers", (), {"p_answerable": lambda self, s: 1.0, "refuses": lambda self, s: False})()
+        ranked = gen.candidates(question, hits)
+        assert not ranked[0].fits and ranked[0].text.startswith("Patients")  # words alone put the waiting first
+        return " ".join(s.text for s in gen.generate(question, hits).sentences)
+
+    assert "three years" not in said(1.5)
+    assert "nearly three years" in said(0.1)

@@ -176,6 +176,13 @@ class ExtractiveGenerator(Generator):
                            and not any(_redundant(c.text, o.text) for o in chosen)), None)
             if reason is not None:
                 chosen = chosen[: self.settings.max_sentences - 1] + [reason]
+        if not best.fits and expected_kind(question) and not any(c.fits for c in chosen):
+            # "How long had patients been waiting?": the best sentence tells of the waiting but gives no length of
+            # time; the best one that does joins the answer when it scores nearly as well
+            fit = next((c for c in ranked if c.fits and c.score >= self.settings.kind_share * best.score
+                        and not any(_redundant(c.text, o.text) for o in chosen)), None)
+            if fit is not None:
+                chosen = chosen[: self.settings.max_sentences - 1] + [fit]
         follow = self._continuation(question, best, hits, ranked)
         if follow is not None and follow not in chosen:
             chosen.append(follow)
