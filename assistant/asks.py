@@ -603,7 +603,9 @@ _NAMED_THINGS = ("country|countries|nation|state|city|cities|town|island|region|
                  "company|companies|firm|airline|automaker|carmaker|brand|chain|franchise|university|universities|"
                  "college|school|airport|platform|network|newspaper|broadcaster|bank|party|parties|league|prison|jail|"
                  "court|hospital|stadium|venue")
-_WHICH_NAMED = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,3}?(" + _NAMED_THINGS + r")s?\b", re.I)
+# (the words between are the thing's modifiers, not a verb: "On what day did Welmoreth Town shut ...?" asks no town)
+_WHICH_NAMED = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b)"
+                          r"[\w'’-]+\s+){0,3}?(" + _NAMED_THINGS + r")s?\b", re.I)
 
 
 def named_thing_asked(question: str) -> str | None:
@@ -747,11 +749,14 @@ def focus_term(question: str) -> str | None:
 
 # "Why did they pick Culvermere?", "What started the outbreak?", "What caused the fire?": a reason is asked for
 _REASON_Q = re.compile(r"^\s*(?:why\b|how\s+come\b|what\s+(?:started|caused|causes|triggered|sparked|led\s+to|"
-                       r"prompted|was\s+behind|is\s+behind|made)\b|for\s+what\s+reason\b)", re.I)
+                       r"prompted|was\s+behind|is\s+behind|made)\b|what(?:'s|’s)\s+behind\b|"
+                       r"what\s+(?:went|had\s+gone|has\s+gone|is\s+going)\s+wrong\b|for\s+what\s+reason\b)", re.I)
 # a sentence that gives one
 _REASON = re.compile(r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result\s+of|caused\s+by|blamed\s+on|traced\s+to|"
                      r"the\s+reason|so\s+that|in\s+order\s+to|after\s+(?:a|an|the)\s+\w+|sparked\s+by|triggered\s+by|"
-                     r"prompted\s+by|led\s+to|since\s+(?:it|they|the)\b)", re.I)
+                     r"prompted\s+by|led\s+to|since\s+(?:it|they|the)\b|blamed\b|driven\s+(?:\w+\s+)?by|"
+                     r"(?:was|were|is|are)\s+down\s+to|put\s+down\s+to|stemm?(?:ed|s)?\s+from|attributed\s+to|"
+                     r"the\s+result\s+of|because\s+of)", re.I)
 
 
 def asks_reason(question: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FORMS", "PHRASAL", "PHRASED", "SAME_EVENT", "phrasal", "same_event", "tells"]
+__all__ = ["FORMS", "PHRASAL", "PHRASED", "SAME_EVENT", "inflections", "past_forms", "phrasal", "same_event", "tells"]
 
 SAME_EVENT: tuple[frozenset[str], ...] = tuple(frozenset(g) for g in (
     {"close", "shut", "shutter"}, {"resign", "quit"}, {"cancel", "scrap", "axe"}, {"postpone", "delay"},
@@ -40,6 +40,33 @@ PHRASAL = {("knock", "down"): "demolish", ("tear", "down"): "demolish", ("pull",
 # Irregular past forms a negation is written in: "will not be sold" negates "Who is buying it?" (only verbs whose
 # past forms say little else: "never won" or "was not found" are written of so much that they would deny too often)
 FORMS = {"sell": ("sold",), "buy": ("bought",), "steal": ("stole", "stolen"), "sink": ("sank", "sunk")}
+
+
+# Past forms that no rule makes (beside ``FORMS``): "caught" is a form of "catch"
+_IRREGULAR = {"catch": ("caught",), "find": ("found",), "shut": ("shut",), "quit": ("quit",), "hurt": ("hurt",),
+              "break": ("broke", "broken"), "withdraw": ("withdrew", "withdrawn"), "build": ("built",),
+              "throw": ("threw", "thrown"), "stick": ("stuck",), "spill": ("spilt",), "spot": ("spotted",),
+              "scrap": ("scrapped", "scrapping"), "stop": ("stopped", "stopping"), "strand": ("stranded",)}
+
+
+def inflections(verb: str) -> frozenset[str]:
+    """The written forms of a one-word verb: "recapture" -> recapture, recaptures, recaptured, recapturing;
+    "catch" -> ... caught. (For words in a sentence: a question's "caught" is told by "was recaptured".)"""
+    if " " in verb:
+        return frozenset()
+    stem_ = verb[:-1] if verb.endswith("e") else verb
+    out = {verb, verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s"), stem_ + "ed", stem_ + "ing"}
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        out |= {verb[:-1] + "ied", verb[:-1] + "ies"}
+    return frozenset(out | set(FORMS.get(verb, ())) | set(_IRREGULAR.get(verb, ())))
+
+
+def past_forms(verb: str) -> frozenset[str]:
+    """The forms a one-word verb takes in a report of what happened: "recaptured", "caught", "shut"."""
+    if " " in verb:
+        return frozenset()
+    return frozenset({(verb[:-1] if verb.endswith("e") else verb) + "ed"} | set(FORMS.get(verb, ()))
+                     | set(_IRREGULAR.get(verb, ())))
 
 
 def phrasal(token) -> str:

@@ -133,6 +133,11 @@ class Settings:
         8, "Extractive generator: sentences (best by word overlap) compared with the question by embedding."
     )
     max_sentences: int = _setting(3, "Extractive generator: most sentences in one answer.")
+    event_bonus: float = _setting(
+        0.1,
+        "Extractive generator: added to the evidence score of a sentence that tells the question's event in the past "
+        "('was recaptured' for 'When was he caught?') when the question asks for a date; 0 turns it off.",
+    )
     kind_share: float = _setting(
         0.8,
         "Extractive generator: when the best sentence lacks the kind of thing asked for (a length of time for "

@@ -161,6 +161,11 @@ def test_a_why_question_prefers_the_sentence_that_gives_a_reason():
     assert asks_reason("Why did the makers pick Brimwell?") and asks_reason("What started the fire at the depot?")
     assert not asks_reason("What did the makers pick?") and not asks_reason("Who started the fire?")
     assert gives_reason("The fire was traced to a faulty heater.") and not gives_reason("The fire started at 2am.")
+    # "What went wrong with ...?", "What's behind ...?" ask why; "blamed a formula", "driven largely by" say why
+    assert asks_reason("What went wrong with the marking of the exam?") and asks_reason("What's behind the deficit?")
+    assert not asks_reason("What went on sale at the market?")
+    assert gives_reason("Its chief executive blamed a spreadsheet formula.")
+    assert gives_reason("The gap had been driven largely by the cost of care.") and not gives_reason("He drove home.")
     # two sentences that share as many of the question's words (no embedder here: words alone score them)
     text = ("Filming of the drama The Harbour Lights begins in Brimwell on Monday. "
             "The makers chose Brimwell because its harbour has kept its old stone quays.")
@@ -184,6 +189,12 @@ def test_a_why_question_prefers_the_sentence_that_gives_a_reason():
     off = ExtractiveGenerator(settings=Settings(reason_bonus=0.0, min_support=0.3))
     off._refusal = gen._refusal
     assert not any("because" in s.text for s in off.generate(question, [hit]).sentences)
+    # it needs as much support as a sentence answering another part of the question: three quarters of min_support
+    scored = next(c.score for c in gen.candidates(question, [hit]) if "because" in c.text)
+    for share, joins in ((0.9, True), (0.7, False)):
+        bar = ExtractiveGenerator(settings=Settings(reason_bonus=0.1, min_support=scored / share))
+        bar._refusal = gen._refusal
+        assert any("because" in s.text for s in bar.generate(question, [hit]).sentences) is joins
 
 
 def test_a_number_joined_to_a_noun_or_naming_a_line_counts_nothing_asked_and_trips_are_journeys():
@@ -218,3 +229,28 @@ def test_the_best_sentence_holding_the_kind_asked_joins_an_answer_whose_best_sen
 
     assert "three years" not in said(1.5)
     assert "nearly three years" in said(0.1)
+
+
+def test_a_date_question_prefers_the_sentence_that_tells_its_event_in_the_past_by_any_of_its_verbs():
+    """"What date was the fugitive caught?": "was recaptured on Monday" tells the event ("caught" ~ "recaptured",
+    ``events.SAME_EVENT``); "a reward ... for information leading to his capture" only names it. And "On what day
+    did Brimwell Town shut the stand?" asks for no town (a verb stands between "what" and "Town")."""
+    from datetime import date
+
+    from assistant.asks import named_thing_asked
+    from assistant.settings import Settings
+    from assistant.types import Hit
+
+    assert named_thing_asked("On what day did Brimwell Town shut the stand?") is None
+    assert named_thing_asked("Which Brimwell team won the cup?") == "team"
+    texts = ("Police hunting the Brimwell prison fugitive offered a reward on Wednesday for information leading to his "
+             "capture.", "The fugitive was recaptured on Monday in a barn near Brimwell.")
+    hits = [Hit(f"p#p{i}", "p", "Brimwell fugitive", "Test Post", date(2026, 9, 16), t, 0, len(t), 1.0)
+            for i, t in enumerate(texts, 1)]
+    question = "What date was the Brimwell prison fugitive finally caught?"
+
+    def best(bonus):
+        return ExtractiveGenerator(settings=Settings(event_bonus=bonus)).candidates(question, hits)[0].text
+
+    assert best(0.0).startswith("Police hunting")  # more of the question's words
+    assert best(0.1).startswith("The fugitive was recaptured")

@@ -12,6 +12,7 @@ cross-validation; below its threshold the answer is the "cannot answer" response
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -65,12 +66,18 @@ class ExtractiveGenerator(Generator):
         role_terms = q_terms & set(content_terms(" ".join(forms)))
         if forms:
             role_terms |= q_terms & {"charge", "leading", "heading"}  # "Who is in charge of / leading ...?"
+        # a verb of the question is told by the other verbs of its event: "finally caught" by "was recaptured"
+        told = _told_by(question, q_terms)
+        # "When was he caught?": a sentence that tells the event in the past ("was recaptured on Monday") dates it;
+        # one that only names it ("for information leading to his capture") does not
+        happened = _happened_forms(question) if kind == "date" else frozenset()
         raw: list[Candidate] = []
         # A later paragraph says "the museum" where the lead said "the Vantmoor Civic Museum": a name counts as
         # found when the paragraph or another retrieved paragraph of its article (or its title) holds it.
         in_article = article_terms(hits)
         for i, hit in enumerate(hits):
             para_terms = hit_terms[i] | (role_terms if forms and forms & set(words(hit.text)) else set())
+            para_terms |= {t for t, verbs in told.items() if verbs & set(words(hit.text))}
             context = sum(w for t, w in weights.items() if t in para_terms) / total
             found = sum(entity_found(e, para_terms) or entity_found(e, in_article[hit.article_id])
                         for e in q_entities)
@@ -80,6 +87,7 @@ class ExtractiveGenerator(Generator):
                 if text.rstrip(" \"'”’").endswith("?"):
                     continue  # a question (a subheading, "Why did Elon Musk change the Twitter logo?") answers nothing
                 terms = set(content_terms(text)) | (role_terms if forms and forms & set(words(text)) else set())
+                terms |= {t for t, verbs in told.items() if verbs & set(words(text))}
                 coverage = sum(w for t, w in weights.items() if t in terms) / total
                 raw.append(Candidate(i, s, e, text, coverage=coverage, context=context,
                                      fits=holds_kind(text, kind, counted), entities=entities,
@@ -105,6 +113,8 @@ class ExtractiveGenerator(Generator):
                 score *= 0.5
             if focus and focus in c.matched | set(content_terms(c.text)):
                 score += 0.1  # holds the thing asked for ("which airport" -> "... Airport")
+            if happened and happened & set(words(c.text)):
+                score += self.settings.event_bonus
             if reason and gives_reason(c.text):
                 score += self.settings.reason_bonus  # "Why ...?": "chosen because ...", "traced to ..."
             score *= c.entities
@@ -171,8 +181,9 @@ class ExtractiveGenerator(Generator):
                 chosen.append(c)
                 covered |= c.matched
         if asks_reason(question) and self.settings.reason_bonus > 0 and not any(gives_reason(c.text) for c in chosen):
-            # "Why ...?": the best sentence that gives a reason joins the answer when it has support of its own
-            reason = next((c for c in ranked if gives_reason(c.text) and c.score >= self.settings.min_support
+            # "Why ...?": the best sentence that gives a reason joins the answer when it has support of its own (as
+            # much as a sentence answering another part of the question needs)
+            reason = next((c for c in ranked if gives_reason(c.text) and c.score >= 0.75 * self.settings.min_support
                            and not any(_redundant(c.text, o.text) for o in chosen)), None)
             if reason is not None:
                 chosen = chosen[: self.settings.max_sentences - 1] + [reason]
@@ -192,6 +203,40 @@ class ExtractiveGenerator(Generator):
         if on_text is not None:
             on_text(" ".join(s.text for s in sentences))
         return Draft(sentences=sentences, notes=notes)
+
+
+def _told_by(question: str, q_terms: set[str]) -> dict[str, frozenset[str]]:
+    """The question's terms that name an event, each with the written forms of the other verbs that tell of it
+    (``events.SAME_EVENT``): "caught" -> {"recaptured", "arrested", "detained", ...}."""
+    from ..events import inflections, phrasal, same_event
+    from ..nlp import parse
+
+    out = {}
+    for t in parse(question):
+        group = same_event(phrasal(t))
+        if len(group) > 1 and t.pos_ in ("VERB", "NOUN", "ADJ"):
+            for term in content_terms(t.text):
+                if term in q_terms:
+                    out[term] = frozenset().union(*(inflections(v) for v in group)) - {term}
+    return out
+
+
+def _happened_forms(question: str) -> frozenset[str]:
+    """The past forms of the question's event verbs and of the verbs that tell the same event: "caught" ->
+    {"caught", "arrested", "detained", "captured", "recaptured"}."""
+    from ..events import past_forms, phrasal, same_event
+    from ..nlp import parse
+
+    out: set[str] = set()
+    for t in parse(question):
+        if t.pos_ == "VERB" and t.lemma_.lower() not in ("be", "have", "do", "happen", "take", "make", "get"):
+            out |= {t.lower_} if t.tag_ in ("VBD", "VBN") else set()
+            for v in same_event(phrasal(t)):
+                out |= past_forms(v)
+    last = re.search(r"\b(?:did|does|do|will)\b.*\s([a-z]+)\s*\?*$", question.strip(), re.I)
+    if last and not out:  # "When did the second count of the ballots finish?" (the parser reads "finish" as a noun)
+        out |= past_forms(last.group(1).lower())
+    return frozenset(out)
 
 
 def _rarity(q_terms: set[str], docs: list[set[str]]) -> dict[str, float]:
