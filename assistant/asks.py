@@ -144,6 +144,8 @@ def expected_kind(question: str) -> str | None:
         return "money"
     if re.match(r"^how (?:far|deep|tall|wide)\b", q):  # "How deep were the coins buried?": a distance
         return "distance"
+    if re.match(r"^how (?:big|large)\b", q) and not _SIZE_Q.match(q):  # "How big was the whale?": its length
+        return "distance"
     if re.match(r"^how long\b(?! ago)", q):
         return "duration"
     if re.match(r"^(how many|how much|how long|how old|how far|what percent|what share|what proportion|what fraction|"
@@ -757,6 +759,22 @@ _REASON = re.compile(r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result\s+of|cau
                      r"prompted\s+by|led\s+to|since\s+(?:it|they|the)\b|blamed\b|driven\s+(?:\w+\s+)?by|"
                      r"(?:was|were|is|are)\s+down\s+to|put\s+down\s+to|stemm?(?:ed|s)?\s+from|attributed\s+to|"
                      r"the\s+result\s+of|because\s+of)", re.I)
+
+
+_AGE_WORDS = (r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+              r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?")
+# an age: "about six years old", "a 17-year-old", "aged 17", "turned 80", "Dorian Pask, 34, was ..."
+_AGE = re.compile(rf"\b{_AGE_WORDS}[\s-]+(?:years?|months?|weeks?)[\s-]+old\b|\b{_AGE_WORDS}\s+years\s+of\s+age\b"
+                  rf"|\b(?:aged|age\s+of|turned|turns|turning)\s+{_AGE_WORDS}\b|(?<=[A-Z][a-z]),\s\d{{1,2}},\s", re.I)
+
+
+def asks_age(question: str) -> bool:
+    """"How old is the whale?": an age, not any number ("nine hours")."""
+    return bool(re.match(r"\s*how\s+old\b", asked_clause(question), re.I))
+
+
+def states_age(sentence: str) -> bool:
+    return bool(_AGE.search(sentence))
 
 
 def asks_reason(question: str) -> bool:

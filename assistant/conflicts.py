@@ -211,9 +211,13 @@ def _distance(sentence: str, asked: set[str]) -> tuple[str, str, bool] | None:
     if found is None:
         return None
     at = sentence.find(found[1])
-    after = re.match(r"[\w-]*\s+([\w'’-]+)", sentence[at + len(found[1]):]) if "-" in found[1] else None
-    before = re.search(r"([\w'’-]+)\s+of\s+(?:about\s+|some\s+|around\s+|nearly\s+)?$", sentence[:at])
-    nouns = {w for m in (after, before) if m for w in content_terms(m.group(1))}
+    # "a 600-metre cordon", "the 11.4-metre sperm whale": the noun the measure describes ends its compound
+    after = re.match(r"[\w-]*((?:\s+(?!(?:to|of|for|in|on|at|by|that|which|who|and|or|was|is|were|are|with|from)\b)"
+                     r"[\w'’-]+){1,3})", sentence[at + len(found[1]):]) if "-" in found[1] else None
+    # "a cordon of 400 metres", "measured the whale at 9.2 metres"
+    before = re.search(r"(?:([\w'’-]+)\s+of|measur\w*\s+(?:the\s+|its\s+)?([\w'’-]+)\s+at)\s+"
+                       r"(?:about\s+|some\s+|around\s+|nearly\s+)?$", sentence[:at])
+    nouns = {w for m in (after, before) if m for g in m.groups() if g for w in content_terms(g)}
     return found[0], found[1], bool(nouns & asked)
 
 

@@ -21,7 +21,7 @@ SAME_EVENT: tuple[frozenset[str], ...] = tuple(frozenset(g) for g in (
     {"take effect", "come into force", "come into effect", "kick in"}, {"build", "construct", "erect", "date from"},
     {"break", "snap"}, {"retire"}, {"reject", "refuse", "throw out", "turn down"}, {"detonate", "explode", "blow up"},
     {"remove", "move", "relocate"}, {"fell", "clear", "cut down", "chop down"},
-    {"open", "inaugurate"},
+    {"open", "inaugurate"}, {"restart", "resume"},
 ))
 
 # Phrasal verbs read as the verb they mean: "knock down" -> "demolish", "kick in" -> "take effect"
@@ -34,7 +34,8 @@ PHRASAL = {("knock", "down"): "demolish", ("tear", "down"): "demolish", ("pull",
            ("kick", "in"): "kick in", ("find", "out"): "find", ("pull", "through"): "recover",
            ("turn", "up"): "find", ("throw", "out"): "reject", ("turn", "down"): "reject", ("blow", "up"): "detonate",
            ("cart", "away"): "remove", ("cart", "off"): "remove", ("take", "away"): "remove",
-           ("cut", "down"): "cut down", ("chop", "down"): "chop down"}
+           ("cut", "down"): "cut down", ("chop", "down"): "chop down",
+           ("start", "again"): "restart", ("run", "again"): "restart", ("begin", "again"): "restart"}
 
 
 # Irregular past forms a negation is written in: "will not be sold" negates "Who is buying it?" (only verbs whose

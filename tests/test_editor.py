@@ -1516,3 +1516,17 @@ def test_she_said_after_an_unnamed_source_says_who_she_is():
         "\"Some of these people have waited three years,\" she (a senior nurse) said.", "A senior nurse", True)
     named = "Fire chief Ana Moss said the blaze began in a store room. \"It spread fast,\" she said."
     assert keep_attribution("\"It spread fast,\" she said.", [named])[0] == "\"It spread fast,\" she (Fire chief Ana Moss) said."
+
+
+def test_how_big_a_thing_is_its_length_and_only_its_own_size_is_a_rival():
+    from assistant.asks import expected_kind
+
+    assert expected_kind("How big was the Brimwell whale?") == "distance"
+    assert expected_kind("How big was the crowd at Brimwell?") == "number"  # a crowd is counted
+    hits = [_hit("a#p1", "The 11.4-metre sperm whale was last seen off Brimwell Head.", outlet="Brimwell Packet",
+                 title="Brimwell whale"),
+            _hit("b#p1", "Rescuers measured the whale at 9.2 metres.", outlet="Test Post", title="Brimwell whale"),
+            _hit("c#p1", "A crew saw the whale swimming three kilometres offshore.", outlet="Bay Lantern",
+                 title="Brimwell whale seen")]
+    found = find_disagreement("How big was the Brimwell whale?", hits)
+    assert found is not None and sorted(c.written for c in found.claims) == ["11.4-metre", "9.2 metres"]

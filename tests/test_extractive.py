@@ -254,3 +254,23 @@ def test_a_date_question_prefers_the_sentence_that_tells_its_event_in_the_past_b
 
     assert best(0.0).startswith("Police hunting")  # more of the question's words
     assert best(0.1).startswith("The fugitive was recaptured")
+
+
+def test_how_old_asks_an_age_not_any_number():
+    from assistant.asks import asks_age, states_age
+
+    assert asks_age("How old is the whale that stranded on Tollan Strand?") and not asks_age("How long is the whale?")
+    assert states_age("The animal was probably about six years old.") and states_age("Dorian Pask, 34, was found.")
+    assert states_age("A 17-year-old boy was arrested.") and states_age("She was aged 80.")
+    assert not states_age("Volunteers spent nine hours keeping it wet.")
+    from datetime import date
+
+    from assistant.types import Hit
+
+    texts = ("A whale stranded on Brimwell Strand was refloated after volunteers spent nine hours keeping it wet.",
+             "A scientist said the animal was probably about six years old.")
+    hits = [Hit(f"w#p{i}", "w", "Brimwell whale", "Test Post", date(2026, 11, 4), t, 0, len(t), 1.0)
+            for i, t in enumerate(texts, 1)]
+    ranked = ExtractiveGenerator().candidates("How old is the whale that stranded on Brimwell Strand?", hits)
+    assert [c.fits for c in ranked if "nine hours" in c.text] == [False]
+    assert [c.fits for c in ranked if "six years old" in c.text] == [True]

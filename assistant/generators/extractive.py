@@ -18,8 +18,8 @@ from datetime import date
 
 import numpy as np
 
-from ..asks import (asks_reason, counted_thing, expected_kind, focus_term, gives_reason, holds_kind, named_thing_asked,
-                    names_role, names_thing, role_asked, role_forms)
+from ..asks import (asks_age, asks_reason, counted_thing, expected_kind, focus_term, gives_reason, holds_kind,
+                    named_thing_asked, names_role, names_thing, role_asked, role_forms, states_age)
 from ..sentences import sentence_spans
 from ..settings import Settings
 from ..text import article_terms, content_terms, entity_found, key_entities, words
@@ -59,6 +59,7 @@ class ExtractiveGenerator(Generator):
         kind = expected_kind(question)
         counted = counted_thing(question)
         focus = focus_term(question)
+        age = asks_age(question)  # "How old is the whale?": "six years old", not "nine hours"
         q_entities = key_entities(question)
         role = role_asked(question) if kind == "name" else None
         # "Who chairs Ellsmoor Rovers?": "chairman Leopold Varney" holds the word asked for ("chair") in another form
@@ -90,7 +91,8 @@ class ExtractiveGenerator(Generator):
                 terms |= {t for t, verbs in told.items() if verbs & set(words(text))}
                 coverage = sum(w for t, w in weights.items() if t in terms) / total
                 raw.append(Candidate(i, s, e, text, coverage=coverage, context=context,
-                                     fits=holds_kind(text, kind, counted), entities=entities,
+                                     fits=holds_kind(text, kind, counted) and (not age or states_age(text)),
+                                     entities=entities,
                                      matched=frozenset(terms & q_terms)))
         if not raw:
             return []
