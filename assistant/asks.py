@@ -144,8 +144,7 @@ def expected_kind(question: str) -> str | None:
         return "money"
     if re.match(r"^how (?:far|deep|tall|wide)\b", q):  # "How deep were the coins buried?": a distance
         return "distance"
-    if re.match(r"^how (?:big|large)\b", q) and not _SIZE_Q.match(q):  # "How big was the whale?": its length
-        return "distance"
+
     if re.match(r"^how long\b(?! ago)", q):
         return "duration"
     if re.match(r"^(how many|how much|how long|how old|how far|what percent|what share|what proportion|what fraction|"
@@ -160,6 +159,13 @@ def expected_kind(question: str) -> str | None:
     if asks_who(q) or _NAME_Q.match(question.strip()) or asks_name_of(question):
         return "name"
     return None
+
+
+def asks_size(question: str) -> bool:
+    """"How big was the whale?": its size, which reports give as a length ("9.2 metres"), an area or a weight (so
+    no one kind is asked: only rival lengths are read as a disagreement)."""
+    q = asked_clause(question).lower().strip()
+    return bool(re.match(r"^how (?:big|large)\b", q)) and not _SIZE_Q.match(q)
 
 
 def asks_name_of(question: str) -> bool:
@@ -755,10 +761,12 @@ _REASON_Q = re.compile(r"^\s*(?:why\b|how\s+come\b|what\s+(?:started|caused|caus
                        r"what\s+(?:went|had\s+gone|has\s+gone|is\s+going)\s+wrong\b|for\s+what\s+reason\b)", re.I)
 # a sentence that gives one
 _REASON = re.compile(r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result\s+of|caused\s+by|blamed\s+on|traced\s+to|"
-                     r"the\s+reason|so\s+that|in\s+order\s+to|after\s+(?:a|an|the)\s+\w+|sparked\s+by|triggered\s+by|"
-                     r"prompted\s+by|led\s+to|since\s+(?:it|they|the)\b|blamed\b|driven\s+(?:\w+\s+)?by|"
+                     r"the\s+reason|sparked\s+by|triggered\s+by|prompted\s+by|blamed\b|driven\s+(?:\w+\s+)?by|"
                      r"(?:was|were|is|are)\s+down\s+to|put\s+down\s+to|stemm?(?:ed|s)?\s+from|attributed\s+to|"
                      r"the\s+result\s+of|because\s+of)", re.I)
+# words that may give one, but as often only tell what came before or after ("evacuated after the blast")
+_WEAK_REASON = re.compile(r"\b(?:so\s+that|in\s+order\s+to|after\s+(?:a|an|the)\s+\w+|led\s+to|since\s+(?:it|they|the)\b)",
+                          re.I)
 
 
 _AGE_WORDS = (r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -777,11 +785,22 @@ def states_age(sentence: str) -> bool:
     return bool(_AGE.search(sentence))
 
 
+_NO_ANSWER_YET = re.compile(r"\btoo\s+(?:early|soon)\s+to\s+(?:say|tell)\b|\bnot\s+yet\s+(?:known|clear)\b", re.I)
+
+
+def withholds(sentence: str) -> bool:
+    """The sentence says the thing is not known or not given ("It is too early to say what caused this", "did not
+    say why", "the cause is unclear")."""
+    return bool(_UNDISCLOSED.search(sentence) or _NO_ANSWER_YET.search(sentence))
+
+
 def asks_reason(question: str) -> bool:
     """The question asks why something happened or what caused it."""
     return bool(_REASON_Q.match(question))
 
 
-def gives_reason(sentence: str) -> bool:
-    """The sentence gives a reason or a cause in so many words ("chosen because ...", "was traced to ...")."""
-    return bool(_REASON.search(sentence))
+def gives_reason(sentence: str, strong: bool = False) -> bool:
+    """The sentence gives a reason or a cause in so many words ("chosen because ...", "was traced to ...");
+    ``strong``: only in words that say so whatever follows them ("because", "caused by"), not "after", "led to" or
+    "so that" ("Forty-six homes were evacuated after the blast" gives no cause of the blast)."""
+    return bool(_REASON.search(sentence) or (not strong and _WEAK_REASON.search(sentence)))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .asks import (ANY_PERSON, DEADLINE, DISTANCE, DURATION, MONEY, asked_clause, asked_rate, asks_share,
+from .asks import (ANY_PERSON, DEADLINE, DISTANCE, DURATION, MONEY, asked_clause, asked_rate, asks_share, asks_size,
                    counted_thing, counts_as, counts_people, counts_workforce, expected_kind, focus_term, holds_kind,
                    is_share, measured_thing, names_role, number_after, person_noun, rate_after, role_asked, role_forms,
                    share_in)
@@ -465,7 +465,7 @@ def reported_values(question: str, hits: list[Hit], min_share: float = 0.5) -> l
     tell of the event the question's verb names (``_event``): nearly every report dates something, and a
     day on which something else happened is not a rival answer.
     """
-    kind = expected_kind(question)
+    kind = expected_kind(question) or ("distance" if asks_size(question) else None)
     if kind is None:
         return []
     counted = counted_thing(question)

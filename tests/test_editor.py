@@ -1519,10 +1519,12 @@ def test_she_said_after_an_unnamed_source_says_who_she_is():
 
 
 def test_how_big_a_thing_is_its_length_and_only_its_own_size_is_a_rival():
-    from assistant.asks import expected_kind
+    from assistant.asks import asks_size, expected_kind
 
-    assert expected_kind("How big was the Brimwell whale?") == "distance"
+    # no one kind is asked (a size may be a length, an area, a weight): only rival lengths make a disagreement
+    assert asks_size("How big was the Brimwell whale?") and expected_kind("How big was the Brimwell whale?") is None
     assert expected_kind("How big was the crowd at Brimwell?") == "number"  # a crowd is counted
+    assert not asks_size("How big was the crowd at Brimwell?")
     hits = [_hit("a#p1", "The 11.4-metre sperm whale was last seen off Brimwell Head.", outlet="Brimwell Packet",
                  title="Brimwell whale"),
             _hit("b#p1", "Rescuers measured the whale at 9.2 metres.", outlet="Test Post", title="Brimwell whale"),

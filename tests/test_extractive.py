@@ -274,3 +274,35 @@ def test_how_old_asks_an_age_not_any_number():
     ranked = ExtractiveGenerator().candidates("How old is the whale that stranded on Brimwell Strand?", hits)
     assert [c.fits for c in ranked if "nine hours" in c.text] == [False]
     assert [c.fits for c in ranked if "six years old" in c.text] == [True]
+
+
+def test_a_cause_nobody_gives_in_so_many_words_is_someones_account_not_the_event_told_again():
+    """"What caused the explosion?": no sentence says "because"; the lead tells the explosion again ("after an
+    explosion destroyed a house" is no cause), a spokesman says it is "too early to say", and investigators
+    "believe gas escaped from a corroded pipe": that account joins the answer."""
+    from datetime import date
+
+    from assistant.asks import gives_reason, withholds
+    from assistant.settings import Settings
+    from assistant.types import Hit
+
+    assert gives_reason("Homes were evacuated after the blast.") and not gives_reason(
+        "Homes were evacuated after the blast.", strong=True)
+    assert gives_reason("The line closed because of a fault.", strong=True)
+    assert withholds("It is too early to say what caused this, a spokesman said.")
+    texts = ("A man was pulled from the rubble after an explosion destroyed a house on Mill Row in Brimwell.",
+             "\"It is too early to say what caused this,\" said a spokesman for the gas company.",
+             "Fire investigators believe gas escaped from a corroded pipe under the house on Mill Row, said a fire "
+             "officer.")
+    hits = [Hit(f"x#p{i}", "x", "Explosion on Mill Row", "Test Post", date(2026, 10, 11), t, 0, len(t), 1.0)
+            for i, t in enumerate(texts, 1)]
+    gen = ExtractiveGenerator(settings=Settings(min_support=0.2))
+    gen._refusal = type("Answers", (), {"p_answerable": lambda self, s: 1.0, "refuses": lambda self, s: False})()
+    said = " ".join(s.text for s in gen.generate("What caused the explosion that destroyed the house on Mill Row in "
+                                                 "Brimwell?", hits).sentences)
+    assert "corroded pipe" in said and "too early" not in said
+    off = ExtractiveGenerator(settings=Settings(min_support=0.2, reason_bonus=0.0))
+    off._refusal = gen._refusal
+    assert "corroded pipe" not in " ".join(
+        s.text for s in off.generate("What caused the explosion that destroyed the house on Mill Row in Brimwell?",
+                                     hits).sentences)

@@ -19,7 +19,10 @@ from datetime import date
 import numpy as np
 
 from ..asks import (asks_age, asks_reason, counted_thing, expected_kind, focus_term, gives_reason, holds_kind,
-                    named_thing_asked, names_role, names_thing, role_asked, role_forms, states_age)
+                    named_thing_asked, names_role, names_thing, role_asked, role_forms, states_age, withholds)
+from ..attribution import attribution_of
+from ..events import inflections, past_forms, phrasal, same_event
+from ..nlp import parse
 from ..sentences import sentence_spans
 from ..settings import Settings
 from ..text import article_terms, content_terms, entity_found, key_entities, words
@@ -125,6 +128,18 @@ class ExtractiveGenerator(Generator):
         scored.sort(key=lambda c: -c.score)
         return scored
 
+    def _reason(self, ranked: list[Candidate], chosen: list[Candidate]) -> Candidate | None:
+        """For "Why ...?" when no chosen sentence gives a reason: the best sentence that does, in so many words, with
+        as much support as a sentence answering another part of a question needs; else the best one that is
+        someone's account ("Fire investigators believe gas escaped from a corroded pipe"), not the event told again
+        nor "too early to say what caused this"."""
+        bar = 0.75 * self.settings.min_support
+        fresh = [c for c in ranked if c.score >= bar and c not in chosen
+                 and not any(_redundant(c.text, o.text) for o in chosen)]
+        return (next((c for c in fresh if gives_reason(c.text, strong=True)), None)
+                or next((c for c in fresh if c in ranked[1:8] and not withholds(c.text) and attribution_of(c.text)),
+                        None))
+
     def _continuation(self, question: str, best: Candidate, hits: list[Hit], ranked: list[Candidate]):
         """The sentence after ``best`` in its paragraph when ``best`` mostly restates the question ("The list of
         species Colossal wants to bring back is growing." -> "The latest addition: the dodo."); else None."""
@@ -182,11 +197,9 @@ class ExtractiveGenerator(Generator):
             if close or adds:
                 chosen.append(c)
                 covered |= c.matched
-        if asks_reason(question) and self.settings.reason_bonus > 0 and not any(gives_reason(c.text) for c in chosen):
-            # "Why ...?": the best sentence that gives a reason joins the answer when it has support of its own (as
-            # much as a sentence answering another part of the question needs)
-            reason = next((c for c in ranked if gives_reason(c.text) and c.score >= 0.75 * self.settings.min_support
-                           and not any(_redundant(c.text, o.text) for o in chosen)), None)
+        if asks_reason(question) and self.settings.reason_bonus > 0 and not any(
+                gives_reason(c.text, strong=True) for c in chosen):
+            reason = self._reason(ranked, chosen)
             if reason is not None:
                 chosen = chosen[: self.settings.max_sentences - 1] + [reason]
         if not best.fits and expected_kind(question) and not any(c.fits for c in chosen):
@@ -210,9 +223,6 @@ class ExtractiveGenerator(Generator):
 def _told_by(question: str, q_terms: set[str]) -> dict[str, frozenset[str]]:
     """The question's terms that name an event, each with the written forms of the other verbs that tell of it
     (``events.SAME_EVENT``): "caught" -> {"recaptured", "arrested", "detained", ...}."""
-    from ..events import inflections, phrasal, same_event
-    from ..nlp import parse
-
     out = {}
     for t in parse(question):
         group = same_event(phrasal(t))
@@ -226,9 +236,6 @@ def _told_by(question: str, q_terms: set[str]) -> dict[str, frozenset[str]]:
 def _happened_forms(question: str) -> frozenset[str]:
     """The past forms of the question's event verbs and of the verbs that tell the same event: "caught" ->
     {"caught", "arrested", "detained", "captured", "recaptured"}."""
-    from ..events import past_forms, phrasal, same_event
-    from ..nlp import parse
-
     out: set[str] = set()
     for t in parse(question):
         if t.pos_ == "VERB" and t.lemma_.lower() not in ("be", "have", "do", "happen", "take", "make", "get"):
