@@ -148,7 +148,7 @@ def expected_kind(question: str) -> str | None:
     if re.match(r"^how long\b(?! ago)", q):
         return "duration"
     if re.match(r"^(how many|how much|how long|how old|how far|what percent|what share|what proportion|what fraction|"
-                r"by how much)", q) or re.search(r"\bhow (many|much)\b", q) \
+                r"by how much|how (?:strong|fast|heavy|hot|cold|quick|quickly)\b)", q) or re.search(r"\bhow (many|much)\b", q) \
             or _SIZE_Q.match(q):
         return "number"
     if _COUNT_Q.match(q):

@@ -43,7 +43,10 @@ _ANCHOR = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|'ll|is to|are to|is due|are due|scheduled|set to|plans? to|planned|expected to|"
-    r"hopes? to|aims? to|intends? to|next|upcoming|coming|from now|tomorrow)\b",
+    r"hopes? to|aims? to|intends? to|next|upcoming|coming|from now|tomorrow)\b"
+    # a forecast: "gusts could reach 90 km/h on Saturday night", "may rise" (not "could have fled", "could not say",
+    # "were told they could drink their water again")
+    r"|\b(?:may|might)\s+(?!have\b|not\b)\w+|\bcould\s+(?:reach|rise|hit|exceed|top|climb|fall|drop|bring|arrive)\b",
     re.I,
 )
 # A scheduled event in the present tense is still to come: "The ban comes into force on Friday", "The strike starts

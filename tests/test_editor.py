@@ -1532,3 +1532,26 @@ def test_how_big_a_thing_is_its_length_and_only_its_own_size_is_a_rival():
                  title="Brimwell whale seen")]
     found = find_disagreement("How big was the Brimwell whale?", hits)
     assert found is not None and sorted(c.written for c in found.claims) == ["11.4-metre", "9.2 metres"]
+
+
+def test_a_forecast_with_could_or_may_is_dated_ahead_and_how_strong_asks_a_number():
+    from assistant.asks import expected_kind
+
+    found = find_dates("The weather service warned that gusts could reach 90 km/h on Saturday night.", date(2025, 5, 9))
+    assert [m.label for m in found] == ["10 May 2025"]  # published on a Friday: the Saturday to come
+    assert [m.label for m in find_dates("Police said the man could have fled on Monday.", date(2025, 5, 9))] == \
+        ["5 May 2025"]
+    assert [m.label for m in find_dates("He could not say on Monday whether it would open.", date(2025, 5, 9))] == \
+        ["5 May 2025"]
+    assert [m.label for m in find_dates("Homes were told they could drink their water again on Wednesday.",
+                                        date(2025, 5, 9))] == ["7 May 2025"]
+    assert expected_kind("How strong were the wind gusts forecast for the festival?") == "number"
+    assert expected_kind("How heavy was the winning pumpkin?") == "number"
+
+
+def test_a_repair_still_to_be_done_is_not_assumed_but_one_that_took_long_is():
+    assert _correcting("How long will it take to repair the Brimwell bridge?",
+                       "The Brimwell bridge has not been repaired yet, the council said.") is None
+    # ... but "Why did it take so long to close it?" takes the closing as done
+    assert _correcting("Why did it take so long to close the Brimwell bridge?",
+                       "The Brimwell bridge has not closed, the council said.") is not None
