@@ -1555,3 +1555,12 @@ def test_a_repair_still_to_be_done_is_not_assumed_but_one_that_took_long_is():
     # ... but "Why did it take so long to close it?" takes the closing as done
     assert _correcting("Why did it take so long to close the Brimwell bridge?",
                        "The Brimwell bridge has not closed, the council said.") is not None
+
+
+def test_a_rejected_claim_ends_where_the_reports_own_words_begin():
+    rejected = ("The Brimwell airport has rejected claims that it owes compensation to travellers, saying that refunds "
+                "for diverted flights are a matter for the airlines.")
+    assert _correcting("Has Brimwell airport started paying out the compensation it promised travellers?",
+                       rejected) == rejected
+    assert _correcting("How many passengers had their flights moved to Harlsey while Brimwell airport was shut?",
+                       rejected) is None
