@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FORMS", "PHRASAL", "PHRASED", "SAME_EVENT", "inflections", "past_forms", "phrasal", "same_event", "tells"]
+__all__ = ["FORMS", "NOMINAL", "PHRASAL", "PHRASED", "SAME_EVENT", "inflections", "past_forms", "phrasal", "same_event", "tells"]
 
 SAME_EVENT: tuple[frozenset[str], ...] = tuple(frozenset(g) for g in (
     {"close", "shut", "shutter"}, {"resign", "quit"}, {"cancel", "scrap", "axe"}, {"postpone", "delay"},
@@ -36,6 +36,16 @@ PHRASAL = {("knock", "down"): "demolish", ("tear", "down"): "demolish", ("pull",
            ("cart", "away"): "remove", ("cart", "off"): "remove", ("take", "away"): "remove",
            ("cut", "down"): "cut down", ("chop", "down"): "chop down",
            ("start", "again"): "restart", ("run", "again"): "restart", ("begin", "again"): "restart"}
+
+
+# Events a question may name by a noun, or that a small parser misreads ("Why did the owners sack the manager?"
+# parsed with "sack" as a noun): found by their lemma whatever the parse says.
+NOMINAL = {"demolition": "demolish", "resignation": "resign", "cancellation": "cancel", "closure": "close",
+           "dismissal": "dismiss", "go-ahead": "approve", "merger": "merge", "damage": "damage", "sale": "sell",
+           "purchase": "buy", "withdrawal": "withdraw", "postponement": "postpone", "death": "die", "sacking": "sack",
+           "firing": "fire", "charges": "charge", "indictment": "indict", "shutdown": "shut", "ban": "ban",
+           "arrest": "arrest", "injuries": "injure", "injury": "injure", "deaths": "die", "recall": "recall",
+           "approval": "approve", "evacuation": "evacuate"}
 
 
 # Irregular past forms a negation is written in: "will not be sold" negates "Who is buying it?" (only verbs whose

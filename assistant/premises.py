@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .asks import person_noun
 from .conflicts import measure, number_value
-from .events import FORMS, PHRASAL, SAME_EVENT, phrasal, same_event
+from .events import FORMS, NOMINAL, PHRASAL, SAME_EVENT, phrasal, same_event
 from .nlp import parse
 from .sentences import sentence_spans
 from .text import article_terms, content_terms, entity_found, key_entities, names_by_article, stem, words
@@ -96,14 +96,6 @@ _OPPOSITES["stop"] = (r"\bunaffected\b|\b(?:running|ran|run|runs|continued|went\
                       r"|(?:continued|continues|carried\s+on)\s+(?:to\s+)?(?:run|operate|work)\w*|without\s+(?:a\s+)?(?:break|pause|interruption)")
 _OPPOSITES["halt"] = _OPPOSITES["suspend"] = _OPPOSITES["stop"]
 _OPPOSITES["resign"] += r"|remain(?:s|ed)?\s+in\s+(?:charge|post)|not\s+stepp\w*\s+down"
-# Events a question may name by a noun, or that a small parser misreads ("Why did the owners sack the manager?"
-# parsed with "sack" as a noun): found by their lemma whatever the parse says.
-_NOMINAL = {"demolition": "demolish", "resignation": "resign", "cancellation": "cancel", "closure": "close",
-            "dismissal": "dismiss", "go-ahead": "approve", "merger": "merge", "damage": "damage", "sale": "sell",
-            "purchase": "buy", "withdrawal": "withdraw", "postponement": "postpone", "death": "die", "sacking": "sack", "firing": "fire",
-            "charges": "charge", "indictment": "indict", "shutdown": "shut", "ban": "ban", "arrest": "arrest",
-            "injuries": "injure", "injury": "injure", "deaths": "die", "recall": "recall", "approval": "approve",
-            "evacuation": "evacuate"}
 _DROPPED = r"(?:dropped|scrapped|shelved|abandoned|ditched|withdrawn|withdrew)"  # a plan given up
 _NEGATION = (r"(?:not|never|n't|no\s+longer)\s+(?:been\s+|be\s+)?{stem}\w*"
              # "denied closing", "denied that it closed"; not "denies all charges" (the charges stand)
@@ -254,7 +246,7 @@ def _events(question: str, clauses_only: bool = False) -> list[tuple[str, str, s
     lexicon = set(_OPPOSITES) | {v for group in SAME_EVENT for v in group}
     plain = _statement(question)
     for t in doc:
-        verb = _NOMINAL.get(t.lower_, _NOMINAL.get(t.lemma_.lower(), phrasal(t)))
+        verb = NOMINAL.get(t.lower_, NOMINAL.get(t.lemma_.lower(), phrasal(t)))
         kit = t.lemma_.lower() == "hang" and any(c.lower_ == "up" for c in t.children) and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _KIT for c in t.children)  # "hang up her running shoes": retire
         if kit:
@@ -355,7 +347,7 @@ def _tells(sentence: str, verbs: set[str], verbs_only: bool = False) -> bool:
     def said_of(t) -> bool:  # not a noun in "over the escape", "after the closure": the occasion of other news
         return not verbs_only or t.pos_ in ("VERB", "AUX") or not (
             t.dep_ == "pobj" and t.head.lower_ in ("over", "after", "since", "during", "following", "amid", "before"))
-    return any((phrasal(t) in verbs or _NOMINAL.get(t.lemma_.lower()) in verbs) and said_of(t) for t in parse(sentence))
+    return any((phrasal(t) in verbs or NOMINAL.get(t.lemma_.lower()) in verbs) and said_of(t) for t in parse(sentence))
 
 
 def contradicted_premise(question: str, hits: list[Hit]) -> Premise | None:
