@@ -52,7 +52,9 @@ def _sources_in(sent, entities_before: list[str]) -> str | None:
             if objs:
                 return _resolve(_phrase(objs[0]), entities_before)
     for t in sent:
-        if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in SPEECH:
+        # "... (79% ..., including 45% who believe his actions were illegal)": a relative clause tells what some
+        # believe; it does not attribute the sentence
+        if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in SPEECH or t.dep_ == "relcl":
             continue
         agent = [c for c in t.children if c.dep_ == "agent"]
         if agent:

@@ -164,8 +164,8 @@ class Settings:
     llm_context: int = _setting(2048, "Local generator: context window in tokens.")
     max_answer_tokens: int = _setting(200, "Local generator: most tokens in one answer.")
     prompt_sources: int = _setting(
-        4,
-        "Chat generators: how many of the retrieved paragraphs (the best) the prompt shows; 0 shows all k. "
+        5,
+        "Chat generators: how many of the retrieved paragraphs (the best) the prompt may show; 0 shows all k. "
         "Fewer is faster on a laptop: the prompt is most of the time to the first word.",
     )
     prompt_examples: bool = _setting(
@@ -176,6 +176,23 @@ class Settings:
     )
     context_sentences: int = _setting(
         2, "Local generator: sentences per retrieved paragraph put in the prompt (the prompt is the latency)."
+    )
+    answer_format: str = _setting(
+        "text",
+        "Chat generators: how the model writes its answer. 'text': plain sentences, each ending in its sources' "
+        "numbers in brackets ([2]). 'json': a grammar holds it to JSON in which every sentence lists its "
+        "citations; on 2 cores the grammar costs some 45 ms a written token and JSON some 20 tokens an answer. "
+        "On 80 answerable dev questions with the local model, text against json: accuracy 0.850 -> 0.887, "
+        "verifier kept 0.857 -> 0.839, fallback 0.134 -> 0.158, first words p50 9.1 -> 8.1 s, whole answer "
+        "14.8 -> 10.3 s.",
+    )
+    prompt_sentences: int = _setting(
+        3,
+        "Chat generators: when above 0, the prompt shows only this many sentences in all, the best by the extractive "
+        "ranking (at most context_sentences from one paragraph), each under its paragraph's number; a paragraph "
+        "with none is left out. 0 shows context_sentences of every paragraph shown. On 40 answerable dev questions "
+        "with the local model, 3 against two sentences of each of 4 paragraphs: same accuracy (0.900), verifier "
+        "kept 0.881 -> 0.905, fallback 0.122 -> 0.098, first words p50 11.3 -> 9.1 s, whole answer 16.4 -> 14.6 s.",
     )
 
     openai_base_url: str = _setting("", "openai:<model> generator: the endpoint's base URL (else OPENAI_BASE_URL).")

@@ -10,17 +10,20 @@ import pytest
 
 pytest.importorskip("langchain_openai", reason="make setup installs the backends extra")
 
-ANSWER = json.dumps({"sentences": [{"text": "The ferry carried 118,000 passengers last year.", "citations": [1, 2]}],
-                     "cannot_answer": False})
+ANSWERS = {"json": json.dumps({"sentences": [{"text": "The ferry carried 118,000 passengers last year.", "citations": [1, 2]}],
+                               "cannot_answer": False}),
+           "text": "The ferry carried 118,000 passengers last year. [1][2]"}
 
 
 class _Handler(BaseHTTPRequestHandler):
     requests: list = []
+    answer = ANSWERS["text"]
 
     def do_POST(self):  # noqa: N802 - http.server's name
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         type(self).requests.append((self.path, body))
-        chunks = [ANSWER[i:i + 7] for i in range(0, len(ANSWER), 7)]
+        answer = type(self).answer
+        chunks = [answer[i:i + 7] for i in range(0, len(answer), 7)]
         if body.get("stream"):
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")
@@ -56,10 +59,13 @@ def server():
     srv.shutdown()
 
 
-def test_openai_compatible_endpoint_round_trip(server, settings, embedder, small_corpus):
+@pytest.mark.parametrize("answer_format", ["text", "json"])
+def test_openai_compatible_endpoint_round_trip(server, settings, embedder, small_corpus, answer_format):
     from assistant import Assistant, Settings
 
-    s = Settings(**{**settings.__dict__, "generator": "openai:tiny-model", "openai_base_url": server})
+    _Handler.answer = ANSWERS[answer_format]
+    s = Settings(**{**settings.__dict__, "generator": "openai:tiny-model", "openai_base_url": server,
+                    "answer_format": answer_format})
     a = Assistant(settings=s, embedder=embedder)
     a.ingest([small_corpus])
     streamed = []

@@ -162,6 +162,9 @@ def test_attribution_is_found_by_the_parse_and_put_back_when_dropped():
     assert attribution_of("The road will stay closed until Friday, a city spokesperson said.") == "a city spokesperson"
     assert attribution_of("The company reportedly cut 200 jobs.") == "reportedly"
     assert attribution_of("The bridge was closed for repairs on Monday.") is None
+    # a relative clause tells what some believe; it does not attribute the sentence (it gave "According to who")
+    assert attribution_of("A consensus has emerged that the mayor acted unethically (79% feel so, including 45% "
+                          "who believe his actions were illegal).") is None
     para = "According to the regional health authority, 40 patients were treated for smoke inhalation. The fire is out."
     text, source, repaired = keep_attribution("40 patients were treated for smoke inhalation.", [para])
     assert repaired and text == "According to the regional health authority, 40 patients were treated for smoke inhalation."

@@ -131,3 +131,21 @@ def test_a_spanish_question_is_read_in_english_by_the_real_model_and_answered(lo
     damasco = local.ask("¿A qué aeropuerto fueron trasladados los diplomáticos retirados de Damasco?")
     reading = damasco.note.split("“", 1)[1].split("”", 1)[0]
     assert "Damascus" in reading and "Damasco" not in reading, reading
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("answer_format", ["json", "text"])
+def test_the_real_model_answers_in_either_format_with_citations_and_streams_only_words(local, answer_format):
+    from assistant import Settings
+    from assistant.generators.local import LocalGenerator
+
+    question = "To which airport were the diplomats withdrawn from Damascus flown?"
+    hits = local.search(question, 5)
+    writer = LocalGenerator(settings=Settings(answer_format=answer_format), llm=local.generator.llm)
+    streamed = []
+    draft = writer.generate(question, hits, on_text=streamed.append)
+    assert not draft.refused and any("Chkalovsky" in s.text for s in draft.sentences), draft
+    cited = {hits[i].paragraph_id for s in draft.sentences for i in s.sources}
+    assert "000_b36a257934fc05c5#p2" in cited, (cited, draft)
+    words = "".join(streamed)
+    assert "Chkalovsky" in words and "[" not in words and "{" not in words, words  # no markers, no JSON

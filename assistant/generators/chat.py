@@ -13,8 +13,7 @@ from typing import Callable
 from ..settings import Settings
 from ..types import Hit
 from .base import Draft, Generator
-from .prompting import PromptBuilder, condense_messages, parse_answer
-from .streaming import SentenceStream
+from .prompting import PromptBuilder, condense_messages
 
 
 def chat_model(name: str, settings: Settings | None):
@@ -34,7 +33,8 @@ def chat_model(name: str, settings: Settings | None):
     except ImportError as exc:
         raise RuntimeError("the ollama: backend needs langchain-ollama; run 'make setup'") from exc
     base_url = settings.ollama_base_url or os.environ.get("OLLAMA_HOST") or None
-    return ChatOllama(model=model, base_url=base_url, temperature=0, format="json")
+    return ChatOllama(model=model, base_url=base_url, temperature=0,
+                      format="json" if settings.answer_format == "json" else None)
 
 
 class ChatModelGenerator(Generator):
@@ -49,14 +49,14 @@ class ChatModelGenerator(Generator):
                  on_text: Callable[[str], None] | None = None) -> Draft:
         if not hits:
             return Draft(refused=True)
-        watcher = SentenceStream(on_text)
+        watcher = self.prompts.watcher(on_text)
         raw = []
         for chunk in self.model.stream(_lc(self.prompts.messages(question, hits, as_of))):
             text = chunk.content if isinstance(chunk.content, str) else ""
             if text:
                 raw.append(text)
                 watcher.feed(text)
-        return parse_answer("".join(raw), len(hits))
+        return self.prompts.parse("".join(raw), len(hits))
 
     def rewrite(self, question: str, history) -> str:
         out = self.model.invoke(_lc(condense_messages(question, history)))

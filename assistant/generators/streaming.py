@@ -53,3 +53,44 @@ class SentenceStream:
                 out.append(ch)
         if out:
             self.on_text("".join(out))
+
+
+class MarkerStream:
+    """For an answer in plain sentences: passes the text on as it arrives, less its citation markers ("[2]"),
+    which may arrive split over several pieces, and less a refusal ("CANNOT ANSWER")."""
+
+    def __init__(self, on_text: Callable[[str], None] | None):
+        self.on_text = on_text
+        self._held = ""  # text that may still turn out to be a marker or the refusal
+        self._space = ""  # a space before a marker goes with the marker
+
+    def feed(self, chunk: str) -> None:
+        if self.on_text is None:
+            return
+        out = []
+        for ch in chunk:
+            if self._held:
+                self._held += ch
+                if self._held.startswith("[") and _MARKER_SO_FAR.fullmatch(self._held):
+                    if ch == "]":
+                        self._held = ""  # a whole marker: dropped, with the space before it
+                        self._space = ""
+                    continue
+                if "CANNOT ANSWER".startswith(self._held.upper()):
+                    continue
+                out.append(self._space + self._held)
+                self._held = self._space = ""
+                continue
+            if ch in "[C":
+                self._held = ch
+            elif ch == " ":
+                out.append(self._space)
+                self._space = " "
+            else:
+                out.append(self._space + ch)
+                self._space = ""
+        if out and "".join(out):
+            self.on_text("".join(out))
+
+
+_MARKER_SO_FAR = re.compile(r"\[\s*\d*(?:\s*,\s*\d*)*\s*\]?")
