@@ -30,7 +30,8 @@ __all__ = ["DATE_RULES", "find_dates", "find_dates_many", "resolve", "state_date
 #    board voted on Tuesday").
 #    A weekday named in that weekday's paper is the day itself.
 # 5: two days of one month ("19 and 20 September") are one period, not a day in the year 2020.
-DATE_RULES = "5"
+# 6: a past participle after the future's word takes the date ("will refund every driver fined in August").
+DATE_RULES = "6"
 
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
@@ -49,6 +50,11 @@ _FUTURE = re.compile(
     r"|\b(?:may|might)\s+(?!have\b|not\b)\w+|\bcould\s+(?:reach|rise|hit|exceed|top|climb|fall|drop|bring|arrive)\b",
     re.I,
 )
+# A past participle after the future's word, not its own ("will be closed", "will have opened"): the date goes with it
+# (one after a determiner is an adjective: "will visit the flooded villages on Friday")
+_PAST_AFTER = re.compile(r"\b(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bhave )(?<!\bget )(?<!\bthe )(?<!\ba )(?<!\ban )"
+                         r"(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )(?<!\bour )(?<!\bthis )(?<!\bthese )(?<!\bthose )"
+                         r"(?!(?:hundred|indeed|need|speed|seed|feed|breed|greed|shed|sacred|naked|wicked)\b)[a-z]{3,}ed\b")
 # A scheduled event in the present tense is still to come: "The ban comes into force on Friday", "The strike starts
 # on Monday", "The match is on Saturday"
 _SCHEDULED = re.compile(r"\b(?:comes|starts|begins|opens|reopens|closes|ends|resumes|returns|kicks\s+in|takes\s+effect|"
@@ -233,7 +239,10 @@ def _future_at(text: str, s0: int, s1: int, start: int, end: int) -> bool:
         return True  # "adjourned the case until Tuesday": a day still to come
     cut = [m.end() for m in _CLAUSE.finditer(before)]
     before = before[cut[-1] if cut else 0:]
-    if _FUTURE.search(before) or _SCHEDULED.search(before):
+    future = list(_FUTURE.finditer(before))
+    if future and _PAST_AFTER.search(before[future[-1].end():]):
+        return False  # "will refund every driver fined by the camera in August": August is when they were fined
+    if future or _SCHEDULED.search(before):
         return True
     if len(re.findall(r"[A-Za-z]{3,}", _LEAD.sub("", before.strip()))) >= 2:
         return False  # "the board voted on" Tuesday

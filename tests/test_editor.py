@@ -46,6 +46,12 @@ def test_relative_dates_resolve_against_the_publication_date():
     assert not found["2015"].relative and found["2015"].granularity == "year"
     assert found["the late 1990s"].granularity == "decade" and not found["the late 1990s"].relative
     assert found["Friday"].first == date(2024, 12, 20)  # future tense reads forward
+    # ... unless the date goes with a past participle after the future's word: when drivers were fined, not refunded
+    (fined,) = find_dates("The council will refund every driver fined by the camera in August.", date(2026, 11, 20))
+    (closed,) = find_dates("The bridge will be closed in October.", date(2026, 11, 20))
+    assert fined.label == "August 2026" and closed.label == "October 2027"
+    (friday,) = find_dates("The minister will visit the flooded villages on Friday.", date(2025, 1, 20))
+    assert friday.first == date(2025, 1, 24)  # "the flooded": an adjective
     assert "3,000" not in {m.text for m in find_dates("It sent 3,000 troops and the 4th Brigade.", date(2024, 12, 16))}
     assert state_dates("Staff withdrew on the 15th.", list(found.values())) == "Staff withdrew on the 15th (15 December 2024)."
 
