@@ -4,16 +4,21 @@ from assistant.generators.prompting import parse_answer
 from assistant.generators.streaming import SentenceStream
 
 
+def _streamed(watcher_class, raw: str, size: int) -> str:
+    """What a watcher passes on when ``raw`` arrives in pieces of ``size`` characters."""
+    got: list[str] = []
+    watcher = watcher_class(got.append)
+    for i in range(0, len(raw), size):
+        watcher.feed(raw[i:i + size])
+    return "".join(got)
+
+
 def test_sentence_texts_stream_out_of_partial_json_in_any_chunking():
     answer = {"sentences": [{"text": "The train \"No. 645\" resumes.", "citations": [2]},
                             {"text": "Caf\u00e9 staff left\nDamascus.", "citations": [1, 3]}], "cannot_answer": False}
     raw = json.dumps(answer)
     for size in (1, 2, 3, 7, len(raw)):
-        got = []
-        s = SentenceStream(got.append)
-        for i in range(0, len(raw), size):
-            s.feed(raw[i:i + size])
-        assert "".join(got) == 'The train "No. 645" resumes. Caf\u00e9 staff left\nDamascus.'
+        assert _streamed(SentenceStream, raw, size) == 'The train "No. 645" resumes. Caf\u00e9 staff left\nDamascus.'
 
 
 def test_parse_answer_maps_1_based_citations_and_drops_out_of_range():
@@ -29,11 +34,7 @@ def test_a_plain_text_answer_streams_without_its_citation_markers_in_any_chunkin
 
     raw = "The Council voted 7 to 2 [1]. Service resumes in May. [1][3] Cars [2, 4] wait."
     for size in (1, 2, 3, 5, len(raw)):
-        got = []
-        s = MarkerStream(got.append)
-        for i in range(0, len(raw), size):
-            s.feed(raw[i:i + size])
-        assert "".join(got) == "The Council voted 7 to 2. Service resumes in May. Cars wait."
+        assert _streamed(MarkerStream, raw, size) == "The Council voted 7 to 2. Service resumes in May. Cars wait."
     refused = []
     s = MarkerStream(refused.append)
     for piece in ("CANN", "OT ", "ANSWER"):

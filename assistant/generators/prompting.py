@@ -8,7 +8,8 @@ from datetime import date
 from typing import Callable
 
 from ..asks import KIND_WORDS, expected_kind
-from ..prompts import CONDENSE_SYSTEM, LOCAL_EXAMPLES, LOCAL_SYSTEM, LOCAL_SYSTEM_TEXT, format_sources
+from ..prompts import CONDENSE_SYSTEM, LOCAL_EXAMPLES, LOCAL_SYSTEM, LOCAL_SYSTEM_TEXT, TEXT_REFUSAL, format_sources
+from ..sentences import split_sentences
 from ..settings import Settings
 from ..types import Hit
 from .base import Draft, DraftSentence
@@ -66,8 +67,9 @@ class PromptBuilder:
         out = [{"role": "system", "content": LOCAL_SYSTEM_TEXT if self.text else LOCAL_SYSTEM}]
         if self.settings.prompt_examples:
             for asked, answered in LOCAL_EXAMPLES:
-                out += [{"role": "user", "content": asked},
-                        {"role": "assistant", "content": as_text(parse_answer(answered, 9)) if self.text else answered}]
+                if self.text:  # the example's answer in this format ("[n] " opens each of its sources)
+                    answered = as_text(parse_answer(answered, len(re.findall(r"^\[\d+\] ", asked, re.M))))
+                out += [{"role": "user", "content": asked}, {"role": "assistant", "content": answered}]
         return out
 
     def parse(self, raw: str, n_sources: int) -> Draft:
@@ -112,16 +114,15 @@ def parse_answer(raw: str, n_sources: int) -> Draft:
                  notes={"raw": raw, "cannot_answer": bool(data.get("cannot_answer"))})
 
 
-_MARKERS = re.compile(r"(?:\[\s*\d+(?:\s*,\s*\d+)*\s*\])+")
-_AFTER_STOP = re.compile(r"([.!?])\s*((?:\[\s*\d+(?:\s*,\s*\d+)*\s*\])+)")
-_REFUSAL = re.compile(r"cannot\s+answer", re.I)
+_MARKER = r"\[\s*\d+(?:\s*,\s*\d+)*\s*\]"  # "[2]", "[2, 4]"
+_MARKERS = re.compile(rf"(?:{_MARKER})+")
+_AFTER_STOP = re.compile(rf"([.!?])\s*((?:{_MARKER})+)")
+_REFUSAL = re.compile(r"\s+".join(TEXT_REFUSAL.split()), re.I)
 
 
 def parse_text_answer(raw: str, n_sources: int) -> Draft:
     """A plain-text answer as a draft: each sentence's bracketed numbers ("... in May [1].", "... in May. [1]",
     "[1][3]", "[2, 4]") are its citations (1-based in the prompt). "CANNOT ANSWER" alone is a refusal."""
-    from ..sentences import split_sentences
-
     text = raw.strip()
     if not text or (_REFUSAL.search(text) and not _MARKERS.search(text)):
         return Draft(refused=True, notes={"raw": raw, "cannot_answer": bool(text)})

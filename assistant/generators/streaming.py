@@ -6,6 +6,8 @@ import json
 import re
 from typing import Callable
 
+from ..prompts import TEXT_REFUSAL
+
 _TEXT_KEY = re.compile(r'"text"\s*:\s*"$')
 
 
@@ -76,12 +78,12 @@ class MarkerStream:
                         self._held = ""  # a whole marker: dropped, with the space before it
                         self._space = ""
                     continue
-                if "CANNOT ANSWER".startswith(self._held.upper()):
+                if TEXT_REFUSAL.startswith(self._held.upper()):
                     continue
                 out.append(self._space + self._held)
                 self._held = self._space = ""
                 continue
-            if ch in "[C":
+            if ch == "[" or ch == TEXT_REFUSAL[0]:
                 self._held = ch
             elif ch == " ":
                 out.append(self._space)
